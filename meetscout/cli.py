@@ -1,0 +1,33 @@
+"""The `meetscout` command. Each command lives in `meetscout/commands/<name>.py`."""
+
+from __future__ import annotations
+
+import typer
+
+from .commands.browser import browser
+from .commands.events import events
+
+app = typer.Typer(
+    name="meetscout",
+    help=(
+        "Find the networking meetings where the employed go.\n\n"
+        "meetscout gathers Meetup and LinkedIn events into a local database, says for each one "
+        "who goes there (the employed, job seekers, or nobody networking) and how to get in "
+        "cheaply, and flags them beside each meeting while you browse.\n\n"
+        "Start with: meetscout events --crowd employed"
+    ),
+    no_args_is_help=True,
+    rich_markup_mode="markdown",
+    pretty_exceptions_enable=False,
+)
+
+app.command()(events)
+app.command()(browser)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,173 @@
+"""The words meetscout speaks: events, groups, who goes there, and the person's profile.
+
+Every source parser produces these objects and every other layer consumes them, so they carry no
+behaviour beyond validation and a content hash for change detection.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from enum import StrEnum
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+
+class Crowd(StrEnum):
+    """Who mostly goes."""
+
+    employed = "employed"
+    job_seekers = "job_seekers"
+    not_networking = "not_networking"
+
+
+class Kind(StrEnum):
+    professional_association = "professional_association"
+    alumni = "alumni"
+    industry_meetup = "industry_meetup"
+    workshop_seminar = "workshop_seminar"
+    job_seeker_group = "job_seeker_group"
+    career_fair = "career_fair"
+    not_networking = "not_networking"
+
+
+class Access(StrEnum):
+    """How to get in cheaply."""
+
+    free = "free"
+    free_for_job_seekers = "free_for_job_seekers"
+    guest_pass = "guest_pass"
+    volunteer = "volunteer"
+    drinks_only = "drinks_only"
+    virtual = "virtual"
+    members_only = "members_only"
+
+
+class Status(StrEnum):
+    scheduled = "scheduled"
+    cancelled = "cancelled"
+
+
+class Venue(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str | None = None
+    address: str | None = None
+    city: str | None = None
+    region: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+class Fee(BaseModel):
+    """What it costs. `free=True`: the source said it is free; no Fee on an event: unknown."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    amount: float | None = None
+    currency: str | None = None
+    free: bool = False
+
+
+class Assessment(BaseModel):
+    """The flag: who goes, what it is, how to get in cheaply, and why we think so."""
+
+    crowd: Crowd
+    kind: Kind
+    confidence: float = Field(ge=0, le=1)
+    access: list[Access] = Field(default_factory=list)
+    reasons: list[str] = Field(default_factory=list)
+    targets: list[str] = Field(default_factory=list)
+    classifier_version: str = ""
+    # "classifier", "group" (inherited from the group) or "feedback" (the person's correction).
+    basis: str = "classifier"
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        raise ValueError("datetimes must carry a time zone; naive times are ambiguous")
+    return value.astimezone(UTC)
+
+
+def _check_zone(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ValueError(f"unknown IANA time zone {value!r}") from exc
+    return value
+
+
+class Group(BaseModel):
+    """A Meetup group, a LinkedIn organiser or an association chapter."""
+
+    id: str  # e.g. "meetup-group:hdi-nj"
+    source: str
+    url: str
+    name: str
+    urlname: str | None = None
+    city: str | None = None
+    region: str | None = None
+    country: str | None = None
+    timezone: str | None = None
+    member_count: int | None = None
+    topics: list[str] = Field(default_factory=list)
+    description: str | None = None
+    first_seen: datetime | None = None
+    last_seen: datetime | None = None
+    assessment: Assessment | None = None
+
+    _zone = field_validator("timezone")(_check_zone)
+    _times = field_validator("first_seen", "last_seen")(_utc)
+
+
+class Event(BaseModel):
+    """One meeting. Times are UTC; `timezone` is the IANA zone of the place, for display."""
+
+    id: str  # "meetup:<numeric id>", "linkedin:<19 digits>", "ical:<hash of UID>"
+    source: str  # "meetup", "linkedin", "ical", "jsonld"
+    url: str
+    title: str
+    description: str | None = None
+    starts_at: datetime | None = None
+    ends_at: datetime | None = None
+    timezone: str | None = None
+    group_id: str | None = None
+    group_name: str | None = None
+    organizer: str | None = None
+    venue: Venue | None = None
+    is_online: bool | None = None
+    fee: Fee | None = None
+    attendee_count: int | None = None
+    status: Status = Status.scheduled
+    topics: list[str] = Field(default_factory=list)
+    first_seen: datetime | None = None
+    last_seen: datetime | None = None
+    assessment: Assessment | None = None
+
+    _zone = field_validator("timezone")(_check_zone)
+    _times = field_validator("starts_at", "ends_at", "first_seen", "last_seen")(_utc)
+
+    @field_validator("title")
+    @classmethod
+    def _title_not_blank(cls, value: str) -> str:
+        value = value.strip()
+        if not value:
+            raise ValueError("an event needs a title")
+        return value
+
+
+class Profile(BaseModel):
+    """The person's own settings: where they are, whom they want to meet, how often."""
+
+    home_area: str | None = None
+    radius_km: float | None = Field(default=40, ge=0)
+    virtual_only: bool = False
+    target_companies: list[str] = Field(default_factory=list)
+    target_industries: list[str] = Field(default_factory=list)
+    job_seeker_monthly_limit: int = Field(default=2, ge=0, le=31)
+    capture_opt_in: bool = False

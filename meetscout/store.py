@@ -1,0 +1,689 @@
+"""The local SQLite store: events, groups, crawl runs and the person's own data.
+
+Writes go in batches with a content hash, so a re-crawl of unchanged pages only moves `last_seen`;
+the full-text index is kept in step by set-based statements rather than per-row triggers, which is
+what keeps 100,000 upserts within a few seconds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import orjson
+import sqlite_utils
+
+from .model import Assessment, Event, Fee, Group, Profile, Status, Venue
+from .paths import default_db_path
+
+BATCH = 10000
+# A text search ranks or sorts at most this many of the newest matches, so a common word at a
+# million rows stays fast; filters apply inside that window.
+SEARCH_WINDOW = 5000
+FTS_COLUMNS = ("title", "description", "group_name")
+SORTS = ("soonest", "latest", "newest", "relevance")
+
+
+class QueryError(ValueError):
+    """A search the person typed that SQLite cannot run; the message says how to fix it."""
+
+
+@dataclass
+class UpsertCounts:
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    invalid: int = 0
+    cancelled: int = 0
+
+    def add(self, other: UpsertCounts) -> None:
+        for name in ("new", "updated", "unchanged", "invalid", "cancelled"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+@dataclass
+class EventQuery:
+    text: str | None = None
+    crowd: str | None = None
+    kind: str | None = None
+    access: str | None = None
+    date_from: datetime | None = None
+    date_to: datetime | None = None
+    online: bool | None = None
+    group_id: str | None = None
+    status: str | None = None
+    limit: int = 20
+    offset: int = 0
+    sort: str = "soonest"
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC)
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.astimezone(UTC).isoformat(timespec="seconds") if value else None
+
+
+def _json(value: Any) -> str:
+    return orjson.dumps(value).decode()
+
+
+# --- schema -------------------------------------------------------------------------------------
+
+EVENT_COLUMNS = {
+    "id": str,
+    "source": str,
+    "url": str,
+    "title": str,
+    "description": str,
+    "starts_at": str,
+    "ends_at": str,
+    "timezone": str,
+    "group_id": str,
+    "group_name": str,
+    "organizer": str,
+    "venue_name": str,
+    "venue_address": str,
+    "venue_city": str,
+    "venue_region": str,
+    "venue_country": str,
+    "venue_lat": float,
+    "venue_lon": float,
+    "is_online": int,
+    "fee_amount": float,
+    "fee_currency": str,
+    "fee_free": int,
+    "attendee_count": int,
+    "status": str,
+    "topics": str,
+    "first_seen": str,
+    "last_seen": str,
+    "content_hash": str,
+    "crowd": str,
+    "kind": str,
+    "confidence": float,
+    "access": str,
+    "reasons": str,
+    "targets": str,
+    "classifier_version": str,
+}
+
+GROUP_COLUMNS = {
+    "id": str,
+    "source": str,
+    "url": str,
+    "name": str,
+    "urlname": str,
+    "city": str,
+    "region": str,
+    "country": str,
+    "timezone": str,
+    "member_count": int,
+    "topics": str,
+    "description": str,
+    "first_seen": str,
+    "last_seen": str,
+    "content_hash": str,
+    "crowd": str,
+    "kind": str,
+    "confidence": float,
+    "access": str,
+    "reasons": str,
+    "targets": str,
+    "classifier_version": str,
+}
+
+
+def _migrate_1(db: sqlite_utils.Database) -> None:
+    """The first schema: events, groups, runs, feedback and a full-text index."""
+    db["events"].create(EVENT_COLUMNS, pk="id", not_null={"source", "url", "title"})
+    db["groups"].create(GROUP_COLUMNS, pk="id", not_null={"source", "url", "name"})
+    db["runs"].create(
+        {
+            "id": int,
+            "spider": str,
+            "args": str,
+            "started": str,
+            "finished": str,
+            "status": str,
+            "new": int,
+            "updated": int,
+            "unchanged": int,
+            "invalid": int,
+            "error": str,
+        },
+        pk="id",
+    )
+    db["feedback"].create(
+        {
+            "id": int,
+            "scope": str,  # "event" or "group"
+            "event_id": str,
+            "group_id": str,
+            "crowd": str,
+            "kind": str,
+            "note": str,
+            "created": str,
+        },
+        pk="id",
+    )
+    db["events"].create_index(["starts_at"])
+    db["events"].create_index(["group_id"])
+    db["events"].create_index(["url"])
+    db["groups"].create_index(["url"])
+    db["runs"].create_index(["spider", "started"])
+    db.execute(
+        "CREATE VIRTUAL TABLE events_fts USING fts5("
+        + ", ".join(FTS_COLUMNS)
+        + ", content='events', content_rowid='rowid',"
+        " tokenize='porter unicode61 remove_diacritics 2')"
+    )
+
+
+def _migrate_2(db: sqlite_utils.Database) -> None:
+    """Adds how an assessment was reached, cancelled counts, attendance, contacts, profile."""
+    db["events"].add_column("assessment_basis", str)
+    db["groups"].add_column("assessment_basis", str)
+    db["runs"].add_column("cancelled", int)
+    db["attendance"].create({"id": int, "event_id": str, "crowd": str, "marked_at": str}, pk="id")
+    db["attendance"].create_index(["event_id"], unique=True)
+    db["contacts"].create(
+        {
+            "id": int,
+            "name": str,
+            "company": str,
+            "role": str,
+            "event_id": str,
+            "notes": str,
+            "created": str,
+        },
+        pk="id",
+    )
+    db["settings"].create({"key": str, "value": str}, pk="key")
+
+
+MIGRATIONS = [_migrate_1, _migrate_2]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(db: sqlite_utils.Database, target: int = SCHEMA_VERSION) -> int:
+    """Bring an older database up to `target`; each step runs in its own transaction."""
+    current = db.execute("PRAGMA user_version").fetchone()[0]
+    if current > SCHEMA_VERSION:
+        raise RuntimeError(
+            f"this database was made by a newer meetscout (schema {current}, "
+            f"this one knows {SCHEMA_VERSION}); upgrade meetscout"
+        )
+    for version in range(current + 1, target + 1):
+        MIGRATIONS[version - 1](db)
+        db.execute(f"PRAGMA user_version = {version}")
+    return max(current, target)
+
+
+# --- rows <-> models ----------------------------------------------------------------------------
+
+
+def _assessment_columns(a: Assessment | None) -> dict[str, Any]:
+    if a is None:
+        return {}
+    return {
+        "crowd": a.crowd.value,
+        "kind": a.kind.value,
+        "confidence": a.confidence,
+        "access": _json(sorted(x.value for x in a.access)),
+        "reasons": _json(a.reasons),
+        "targets": _json(a.targets),
+        "classifier_version": a.classifier_version,
+        "assessment_basis": a.basis,
+    }
+
+
+def event_row(event: Event) -> dict[str, Any]:
+    venue = event.venue or Venue()
+    fee = event.fee
+    row = {
+        "id": event.id,
+        "source": event.source,
+        "url": event.url,
+        "title": event.title,
+        "description": event.description,
+        "starts_at": _iso(event.starts_at),
+        "ends_at": _iso(event.ends_at),
+        "timezone": event.timezone,
+        "group_id": event.group_id,
+        "group_name": event.group_name,
+        "organizer": event.organizer,
+        "venue_name": venue.name,
+        "venue_address": venue.address,
+        "venue_city": venue.city,
+        "venue_region": venue.region,
+        "venue_country": venue.country,
+        "venue_lat": venue.lat,
+        "venue_lon": venue.lon,
+        "is_online": None if event.is_online is None else int(event.is_online),
+        "fee_amount": fee.amount if fee else None,
+        "fee_currency": fee.currency if fee else None,
+        "fee_free": int(fee.free) if fee else None,
+        "attendee_count": event.attendee_count,
+        "status": event.status.value,
+        "topics": _json(event.topics),
+    }
+    row["content_hash"] = _row_hash(row)
+    row.update(_assessment_columns(event.assessment))
+    return row
+
+
+def group_row(group: Group) -> dict[str, Any]:
+    row = {
+        "id": group.id,
+        "source": group.source,
+        "url": group.url,
+        "name": group.name,
+        "urlname": group.urlname,
+        "city": group.city,
+        "region": group.region,
+        "country": group.country,
+        "timezone": group.timezone,
+        "member_count": group.member_count,
+        "topics": _json(group.topics),
+        "description": group.description,
+    }
+    row["content_hash"] = _row_hash(row)
+    row.update(_assessment_columns(group.assessment))
+    return row
+
+
+def _row_hash(row: dict[str, Any]) -> str:
+    """What changed means: any stored content column, not when it was seen or how it was judged."""
+    return hashlib.blake2b(orjson.dumps(list(row.values())), digest_size=12).hexdigest()
+
+
+def _dt(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def row_assessment(row: dict[str, Any]) -> Assessment | None:
+    if not row.get("crowd"):
+        return None
+    return Assessment(
+        crowd=row["crowd"],
+        kind=row["kind"],
+        confidence=row["confidence"] or 0,
+        access=orjson.loads(row["access"] or "[]"),
+        reasons=orjson.loads(row["reasons"] or "[]"),
+        targets=orjson.loads(row["targets"] or "[]"),
+        classifier_version=row["classifier_version"] or "",
+        basis=row.get("assessment_basis") or "classifier",
+    )
+
+
+def row_event(row: dict[str, Any]) -> Event:
+    venue_fields = {k[6:]: row[k] for k in row if k.startswith("venue_")}
+    fee = None
+    if row["fee_free"] is not None:
+        fee = Fee(
+            amount=row["fee_amount"], currency=row["fee_currency"], free=bool(row["fee_free"])
+        )
+    return Event(
+        id=row["id"],
+        source=row["source"],
+        url=row["url"],
+        title=row["title"],
+        description=row["description"],
+        starts_at=_dt(row["starts_at"]),
+        ends_at=_dt(row["ends_at"]),
+        timezone=row["timezone"],
+        group_id=row["group_id"],
+        group_name=row["group_name"],
+        organizer=row["organizer"],
+        venue=Venue(**venue_fields) if any(v is not None for v in venue_fields.values()) else None,
+        is_online=None if row["is_online"] is None else bool(row["is_online"]),
+        fee=fee,
+        attendee_count=row["attendee_count"],
+        status=Status(row["status"]),
+        topics=orjson.loads(row["topics"] or "[]"),
+        first_seen=_dt(row["first_seen"]),
+        last_seen=_dt(row["last_seen"]),
+        assessment=row_assessment(row),
+    )
+
+
+def row_group(row: dict[str, Any]) -> Group:
+    return Group(
+        id=row["id"],
+        source=row["source"],
+        url=row["url"],
+        name=row["name"],
+        urlname=row["urlname"],
+        city=row["city"],
+        region=row["region"],
+        country=row["country"],
+        timezone=row["timezone"],
+        member_count=row["member_count"],
+        topics=orjson.loads(row["topics"] or "[]"),
+        description=row["description"],
+        first_seen=_dt(row["first_seen"]),
+        last_seen=_dt(row["last_seen"]),
+        assessment=row_assessment(row),
+    )
+
+
+# --- the store ----------------------------------------------------------------------------------
+
+
+def _chunks(items: Iterable[Any], size: int = BATCH) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+class Store:
+    """One SQLite database. `Store(":memory:")` for tests, `Store()` for the person's own."""
+
+    def __init__(self, path: str | Path | None = None, *, migrate_to: int = SCHEMA_VERSION):
+        path = default_db_path() if path is None else path
+        if str(path) != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+        self.db = sqlite_utils.Database(conn)
+        if str(path) != ":memory:":
+            self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA cache_size=-65536")  # 64 MiB: keeps index pages hot on big crawls
+        self.db.execute("PRAGMA busy_timeout=5000")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        migrate(self.db, migrate_to)
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    # -- writing --
+
+    def upsert_events(
+        self, events: Iterable[Event], *, seen: datetime | None = None
+    ) -> UpsertCounts:
+        """Insert new events, update changed ones, and only touch `last_seen` on unchanged ones."""
+        counts = UpsertCounts()
+        stamp = _iso(seen or now_utc())
+        for chunk in _chunks(events):
+            counts.add(self._upsert_chunk("events", [event_row(e) for e in chunk], stamp, fts=True))
+        return counts
+
+    def upsert_groups(
+        self, groups: Iterable[Group], *, seen: datetime | None = None
+    ) -> UpsertCounts:
+        counts = UpsertCounts()
+        stamp = _iso(seen or now_utc())
+        for chunk in _chunks(groups):
+            counts.add(
+                self._upsert_chunk("groups", [group_row(g) for g in chunk], stamp, fts=False)
+            )
+        return counts
+
+    def _upsert_chunk(
+        self, table: str, rows: list[dict[str, Any]], stamp: str, *, fts: bool
+    ) -> UpsertCounts:
+        # The last row wins when a batch names one id twice (overlapping search pages).
+        by_id = {row["id"]: row for row in rows}
+        ids = list(by_id)
+        marks = ",".join("?" * len(ids))
+        conn = self.db.conn
+        counts = UpsertCounts()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            known = dict(
+                conn.execute(f"SELECT id, content_hash FROM {table} WHERE id IN ({marks})", ids)
+            )
+            new = [r for i, r in by_id.items() if i not in known]
+            changed = [r for i, r in by_id.items() if i in known and known[i] != r["content_hash"]]
+            same = [r for i, r in by_id.items() if i in known and known[i] == r["content_hash"]]
+            for cols, shaped in _by_shape(new):
+                cols = [*cols, "first_seen", "last_seen"]
+                sql = f"INSERT INTO {table} ({','.join(cols)}) VALUES ({','.join('?' * len(cols))})"
+                conn.executemany(sql, [[*r.values(), stamp, stamp] for r in shaped])
+            if changed:
+                changed_ids = [r["id"] for r in changed]
+                if fts:
+                    self._fts_delete(changed_ids)
+                for cols, shaped in _by_shape(changed):
+                    cols = [c for c in cols if c != "id"]
+                    sets = ",".join(f"{c}=?" for c in cols)
+                    conn.executemany(
+                        f"UPDATE {table} SET {sets}, last_seen=? WHERE id=?",
+                        [[r[c] for c in cols] + [stamp, r["id"]] for r in shaped],
+                    )
+            if fts and (new or changed):
+                self._fts_insert([r["id"] for r in new] + [r["id"] for r in changed])
+            if same:
+                conn.executemany(
+                    f"UPDATE {table} SET last_seen=? WHERE id=?", [(stamp, r["id"]) for r in same]
+                )
+                # An assessment may arrive for unchanged content (a new classifier version).
+                assessed = [r for r in same if "crowd" in r]
+                if assessed:
+                    cols = ASSESSMENT_COLUMNS
+                    sets = ",".join(f"{c}=?" for c in cols)
+                    conn.executemany(
+                        f"UPDATE {table} SET {sets} WHERE id=?",
+                        [[r[c] for c in cols] + [r["id"]] for r in assessed],
+                    )
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        counts.new, counts.updated, counts.unchanged = len(new), len(changed), len(same)
+        return counts
+
+    def _fts_delete(self, ids: list[str]) -> None:
+        marks = ",".join("?" * len(ids))
+        cols = ",".join(FTS_COLUMNS)
+        self.db.conn.execute(
+            f"INSERT INTO events_fts(events_fts, rowid, {cols}) "
+            f"SELECT 'delete', rowid, {cols} FROM events WHERE id IN ({marks})",
+            ids,
+        )
+
+    def _fts_insert(self, ids: list[str]) -> None:
+        marks = ",".join("?" * len(ids))
+        cols = ",".join(FTS_COLUMNS)
+        self.db.conn.execute(
+            f"INSERT INTO events_fts(rowid, {cols}) "
+            f"SELECT rowid, {cols} FROM events WHERE id IN ({marks})",
+            ids,
+        )
+
+    def rebuild_fts(self) -> None:
+        self.db.execute("INSERT INTO events_fts(events_fts) VALUES ('rebuild')")
+
+    def set_assessment(self, table: str, item_id: str, assessment: Assessment) -> None:
+        if table not in ("events", "groups"):
+            raise ValueError(table)
+        cols = _assessment_columns(assessment)
+        sets = ",".join(f"{c}=?" for c in cols)
+        self.db.execute(f"UPDATE {table} SET {sets} WHERE id=?", [*cols.values(), item_id])
+
+    def mark_cancelled(self, ids: Iterable[str]) -> int:
+        ids = list(ids)
+        if not ids:
+            return 0
+        marks = ",".join("?" * len(ids))
+        cur = self.db.execute(
+            f"UPDATE events SET status='cancelled' WHERE status != 'cancelled' AND id IN ({marks})",
+            ids,
+        )
+        return cur.rowcount
+
+    # -- reading --
+
+    def get_event(self, event_id: str) -> Event | None:
+        rows = list(self.db.query("SELECT * FROM events WHERE id = ?", [event_id]))
+        return row_event(rows[0]) if rows else None
+
+    def get_group(self, group_id: str) -> Group | None:
+        rows = list(self.db.query("SELECT * FROM groups WHERE id = ?", [group_id]))
+        return row_group(rows[0]) if rows else None
+
+    def find_by_url(self, url: str) -> Event | Group | None:
+        """The event or group stored under this canonical URL."""
+        for table, convert in (("events", row_event), ("groups", row_group)):
+            rows = list(self.db.query(f"SELECT * FROM {table} WHERE url = ? LIMIT 1", [url]))
+            if rows:
+                return convert(rows[0])
+        return None
+
+    def count(self, table: str = "events") -> int:
+        return self.db[table].count
+
+    def search_events(self, query: EventQuery) -> list[Event]:
+        sql, params = _search_sql(query)
+        try:
+            rows = list(self.db.query(sql, params))
+        except sqlite3.OperationalError as exc:
+            # With words given, a parse failure is the words' fault; a locked or broken file is not.
+            if query.text and not any(w in str(exc) for w in ("locked", "disk", "no such table")):
+                raise QueryError(
+                    f"Cannot search for {query.text!r}: {exc}. Use plain words, put a phrase in "
+                    'double quotes ("project management"), and join words with AND, OR or NOT '
+                    "only between two words."
+                ) from None
+            raise
+        return [row_event(r) for r in rows]
+
+    # -- crawl runs --
+
+    def start_run(self, spider: str, args: dict[str, Any] | None = None) -> int:
+        table = self.db["runs"]
+        table.insert({"spider": spider, "args": _json(args or {}), "started": _iso(now_utc())})
+        return table.last_pk
+
+    def finish_run(
+        self, run_id: int, status: str, counts: UpsertCounts | None = None, error: str | None = None
+    ) -> None:
+        if status not in ("ok", "partial", "blocked", "failed", "interrupted"):
+            raise ValueError(f"unknown run status {status!r}")
+        counts = counts or UpsertCounts()
+        self.db["runs"].update(
+            run_id,
+            {
+                "finished": _iso(now_utc()),
+                "status": status,
+                "new": counts.new,
+                "updated": counts.updated,
+                "unchanged": counts.unchanged,
+                "invalid": counts.invalid,
+                "cancelled": counts.cancelled,
+                "error": error,
+            },
+        )
+
+    def recent_runs(self, limit: int = 20, spider: str | None = None) -> list[dict[str, Any]]:
+        where, params = ("WHERE spider = ?", [spider]) if spider else ("", [])
+        return list(
+            self.db.query(
+                f"SELECT * FROM runs {where} ORDER BY started DESC, id DESC LIMIT ?",
+                [*params, limit],
+            )
+        )
+
+    # -- the person's profile --
+
+    def get_profile(self) -> Profile:
+        rows = list(self.db.query("SELECT value FROM settings WHERE key = 'profile'"))
+        return Profile.model_validate_json(rows[0]["value"]) if rows else Profile()
+
+    def save_profile(self, profile: Profile) -> None:
+        self.db["settings"].upsert({"key": "profile", "value": profile.model_dump_json()}, pk="key")
+
+
+ASSESSMENT_COLUMNS = (
+    "crowd",
+    "kind",
+    "confidence",
+    "access",
+    "reasons",
+    "targets",
+    "classifier_version",
+    "assessment_basis",
+)
+
+
+def _by_shape(rows: list[dict[str, Any]]) -> list[tuple[tuple[str, ...], list[dict[str, Any]]]]:
+    """Rows grouped by their columns: rows without an assessment must not blank a stored one."""
+    shapes: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row in rows:
+        shapes.setdefault(tuple(row), []).append(row)
+    return list(shapes.items())
+
+
+def _search_sql(q: EventQuery) -> tuple[str, list[Any]]:
+    if q.sort not in SORTS:
+        raise QueryError(f"Unknown sort {q.sort!r}; choose one of: {', '.join(SORTS)}")
+    where: list[str] = []
+    params: list[Any] = []
+    source = "events e"
+    if q.text and q.text.strip():
+        # Bound the work: take the newest matches first (the index streams them in rowid order).
+        # bm25 costs per row, so rank only when asked to.
+        rank = "rank" if q.sort == "relevance" else "0"
+        source = (
+            f"(SELECT rowid AS fts_rowid, {rank} AS fts_rank FROM events_fts "
+            f"WHERE events_fts MATCH ? ORDER BY rowid DESC LIMIT {SEARCH_WINDOW}) f "
+            "JOIN events e ON e.rowid = f.fts_rowid"
+        )
+        params.append(q.text.strip())
+    for column, value in (("crowd", q.crowd), ("kind", q.kind), ("status", q.status)):
+        if value:
+            where.append(f"e.{column} = ?")
+            params.append(value)
+    if q.group_id:
+        where.append("e.group_id = ?")
+        params.append(q.group_id)
+    if q.access:
+        where.append("EXISTS (SELECT 1 FROM json_each(e.access) WHERE value = ?)")
+        params.append(q.access)
+    if q.date_from:
+        where.append("e.starts_at >= ?")
+        params.append(_iso(q.date_from))
+    if q.date_to:
+        where.append("e.starts_at < ?")
+        params.append(_iso(q.date_to))
+    if q.online is not None:
+        where.append("e.is_online = ?")
+        params.append(int(q.online))
+    order = {
+        "soonest": "e.starts_at IS NULL, e.starts_at ASC, e.id",
+        "latest": "e.starts_at DESC, e.id",
+        "newest": "e.first_seen DESC, e.id",
+        "relevance": "f.fts_rank, e.starts_at" if q.text else "e.starts_at",
+    }[q.sort]
+    # Sort narrow (rowid and sort keys), then fetch whole rows for the one page we return.
+    inner = f"SELECT e.rowid AS hit, row_number() OVER (ORDER BY {order}) AS pos FROM {source}"
+    if where:
+        inner += " WHERE " + " AND ".join(where)
+    inner += f" ORDER BY {order} LIMIT ? OFFSET ?"
+    params += [max(0, min(q.limit, 1000)), max(0, q.offset)]
+    sql = f"SELECT e.* FROM ({inner}) page JOIN events e ON e.rowid = page.hit ORDER BY page.pos"
+    return sql, params

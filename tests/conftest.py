@@ -1,0 +1,42 @@
+"""Shared fixtures: an in-memory store and an event factory."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from meetscout.model import Event, Fee, Venue
+from meetscout.store import Store
+
+
+@pytest.fixture
+def store():
+    with Store(":memory:") as s:
+        yield s
+
+
+@pytest.fixture
+def disk_store(tmp_path):
+    with Store(tmp_path / "meetscout.db") as s:
+        yield s
+
+
+def make_event(n: int = 1, **overrides) -> Event:
+    fields = dict(
+        id=f"meetup:{300000000 + n}",
+        source="meetup",
+        url=f"https://www.meetup.com/hdi-nj/events/{300000000 + n}/",
+        title=f"HDI New Jersey chapter meeting {n}",
+        description="Monthly chapter meeting with dinner and a speaker. Members and guests welcome",
+        starts_at=datetime(2026, 12, 1, 23, 0, tzinfo=UTC) + timedelta(days=n),
+        timezone="America/New_York",
+        group_id="meetup-group:hdi-nj",
+        group_name="HDI New Jersey Chapter",
+        venue=Venue(name="Hilton", city="Iselin", region="NJ", country="us"),
+        is_online=False,
+        fee=Fee(amount=25.0, currency="USD"),
+        attendee_count=40,
+    )
+    fields.update(overrides)
+    return Event(**fields)

@@ -1,0 +1,72 @@
+import json
+
+from typer.testing import CliRunner
+
+from meetscout.cli import app
+from meetscout.store import Store
+from tests.conftest import make_event
+
+runner = CliRunner()
+
+
+def fill(path):
+    with Store(path) as s:
+        s.upsert_events([make_event(1), make_event(2, title="Resume clinic", is_online=True)])
+
+
+def test_events_table_and_json(tmp_path):
+    db = tmp_path / "m.db"
+    fill(db)
+    result = runner.invoke(app, ["events", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "Resume clinic" in result.output
+    result = runner.invoke(app, ["events", "resume", "--json", "--db", str(db)])
+    assert [json.loads(line)["title"] for line in result.output.splitlines()] == ["Resume clinic"]
+    result = runner.invoke(app, ["events", "--online", "--json", "--db", str(db)])
+    assert len(result.output.splitlines()) == 1
+
+
+def test_bad_query_is_a_message_not_a_traceback(tmp_path):
+    db = tmp_path / "m.db"
+    fill(db)
+    result = runner.invoke(app, ["events", '"unbalanced', "--db", str(db)])
+    assert result.exit_code == 2
+    assert "Cannot search for" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_bad_date_is_a_message(tmp_path):
+    result = runner.invoke(
+        app, ["events", "--from", "next tuesday", "--db", str(tmp_path / "m.db")]
+    )
+    assert result.exit_code == 2
+    assert "wants a date" in result.output
+
+
+def test_database_from_environment(tmp_path, monkeypatch):
+    db = tmp_path / "env.db"
+    fill(db)
+    monkeypatch.setenv("MEETSCOUT_DB", str(db))
+    result = runner.invoke(app, ["events", "--json"])
+    assert len(result.output.splitlines()) == 2
+
+
+def test_every_command_documents_a_runnable_example():
+    import typer.main
+
+    group = typer.main.get_command(app)
+    for name, command in group.commands.items():
+        assert "Example" in (command.help or ""), f"`meetscout {name}` has no example in its help"
+        assert "meetscout " + name in command.help, name
+
+
+def test_core_package_imports_neither_scrapy_nor_fastapi():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, meetscout.cli, meetscout.store, meetscout.model;"
+        "bad = [m for m in ('scrapy', 'fastapi', 'twisted') if m in sys.modules];"
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
