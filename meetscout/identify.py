@@ -1,0 +1,120 @@
+"""What a Meetup or LinkedIn URL points at, and the stable id meetscout stores it under.
+
+Ids never depend on titles or on the address a crawl used: a page met on Meetup search, in a group's
+feed, or through the browser extension lands on the same row. Stored URLs are always the public
+`https://www.meetup.com/…` / `https://www.linkedin.com/…` form, even when a test or the demo
+crawled a local copy.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+from urllib.parse import urlsplit
+
+from .urls import canonical_url
+
+MEETUP = "https://www.meetup.com"
+LINKEDIN = "https://www.linkedin.com"
+
+# Paths under meetup.com that are not group urlnames.
+MEETUP_RESERVED = frozenset(
+    {"find", "topics", "cities", "apps", "help", "login", "register", "create", "account",
+     "members", "messages", "notifications", "pro", "lp", "blog", "about", "home", "events",
+     "privacy", "terms", "media", "api", "gql", "gql2", "_next", "static", "robots.txt"}
+)  # fmt: skip
+
+_MEETUP_EVENT = re.compile(r"^/([A-Za-z0-9_-]+)/events/([A-Za-z0-9]+)(?:/.*)?$")
+_MEETUP_GROUP = re.compile(
+    r"^/([A-Za-z0-9_-]+)/?(?:(events|about|members|photos|discussions|pages)/?"
+    r"(?:calendar/?|past/?|ical/?|rss/?)?)?$"
+)
+_LINKEDIN_EVENT = re.compile(
+    r"^/events/([A-Za-z0-9_%-]*?)(\d{19})/?(?:(theater|comments|about|attendees|posts)/?)?$"
+)
+_LINKEDIN_VANITY = re.compile(r"^/events/([A-Za-z0-9_%-]+)/?$")
+
+
+@dataclass(frozen=True)
+class Identity:
+    source: Literal["meetup", "linkedin"]
+    kind: Literal["event", "group", "search"]
+    id: str | None  # None when the URL alone cannot say (a LinkedIn vanity URL)
+    url: str  # canonical public URL
+
+
+def meetup_group_id(urlname: str) -> str:
+    return f"meetup-group:{urlname.lower()}"
+
+
+def meetup_event_url(urlname: str, event_id: str) -> str:
+    return f"{MEETUP}/{urlname}/events/{event_id}/"
+
+
+def linkedin_event_url(numeric_id: str) -> str:
+    return f"{LINKEDIN}/events/{numeric_id}/"
+
+
+def _host(url: str) -> str:
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.")
+
+
+def identify(url: str, *, assume: Literal["meetup", "linkedin"] | None = None) -> Identity | None:
+    """Identity of a Meetup or LinkedIn URL, or None for anything else.
+
+    `assume` reads a URL on another host (a local copy of the site in tests and the demo) as if it
+    were that site's.
+    """
+    try:
+        canonical = canonical_url(url)
+    except ValueError:
+        return None
+    host = _host(canonical)
+    site = assume or (
+        "meetup"
+        if host.endswith("meetup.com")
+        else "linkedin"
+        if host.endswith("linkedin.com")
+        else None
+    )
+    path = urlsplit(canonical).path
+    if site == "meetup":
+        return _meetup(path, urlsplit(canonical).query)
+    if site == "linkedin":
+        return _linkedin(path, urlsplit(canonical).query)
+    return None
+
+
+def _meetup(path: str, query: str) -> Identity | None:
+    if path.startswith("/find/"):
+        return Identity(
+            "meetup", "search", None, f"{MEETUP}{path}" + (f"?{query}" if query else "")
+        )
+    m = _MEETUP_EVENT.match(path)
+    if m and m.group(1).lower() not in MEETUP_RESERVED:
+        urlname, event_id = m.groups()
+        return Identity(
+            "meetup", "event", f"meetup:{event_id}", meetup_event_url(urlname, event_id)
+        )
+    m = _MEETUP_GROUP.match(path)
+    if m and m.group(1).lower() not in MEETUP_RESERVED:
+        urlname = m.group(1)
+        return Identity("meetup", "group", meetup_group_id(urlname), f"{MEETUP}/{urlname}/")
+    return None
+
+
+def _linkedin(path: str, query: str) -> Identity | None:
+    if path.startswith("/search/results/events"):
+        return Identity(
+            "linkedin", "search", None, f"{LINKEDIN}{path}" + (f"?{query}" if query else "")
+        )
+    m = _LINKEDIN_EVENT.match(path)
+    if m:
+        numeric = m.group(2)
+        return Identity("linkedin", "event", f"linkedin:{numeric}", linkedin_event_url(numeric))
+    m = _LINKEDIN_VANITY.match(path)
+    if m:
+        return Identity("linkedin", "event", None, f"{LINKEDIN}/events/{m.group(1)}/")
+    return None

@@ -1,0 +1,75 @@
+"""Items to the store, in batches, with a crawl-run row for every crawl."""
+
+from __future__ import annotations
+
+from scrapy import signals
+
+from meetscout.model import Event, Group
+from meetscout.store import Store, UpsertCounts
+
+from .report import CrawlReport
+
+FLUSH_EVERY = 500
+
+
+class StorePipeline:
+    """Buffers Events and Groups and writes them in batches; records the run when the spider closes.
+
+    Nothing is deleted: a crawl that fails half-way leaves what was stored before, and what it
+    gathered up to then.
+    """
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        pipeline = cls()
+        pipeline.crawler = crawler
+        # The close reason ("finished", "shutdown", …) only reaches the spider_closed signal.
+        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        return pipeline
+
+    def open_spider(self, spider=None) -> None:
+        # Scrapy 2.13+ stops passing the spider to pipelines; it lives on the crawler.
+        spider = spider or self.crawler.spider
+        self.spider = spider
+        self.store = Store(spider.settings.get("MEETSCOUT_DB"))
+        if not hasattr(spider, "report"):
+            spider.report = CrawlReport()
+        self.counts = UpsertCounts()
+        self.events: list[Event] = []
+        self.groups: list[Group] = []
+        self.run_id = self.store.start_run(spider.name, getattr(spider, "run_args", {}))
+        spider.run_id = self.run_id
+
+    def process_item(self, item, spider=None):
+        if isinstance(item, Event):
+            self.events.append(item)
+        elif isinstance(item, Group):
+            self.groups.append(item)
+        else:
+            self.spider.report.invalid += 1
+            return item
+        if len(self.events) + len(self.groups) >= FLUSH_EVERY:
+            self.flush()
+        return item
+
+    def flush(self) -> None:
+        if self.groups:
+            self.counts.add(self.store.upsert_groups(self.groups))
+            self.groups = []
+        if self.events:
+            self.counts.add(self.store.upsert_events(self.events))
+            self.events = []
+
+    def spider_closed(self, spider, reason: str) -> None:
+        report: CrawlReport = spider.report
+        try:
+            self.flush()
+            self.counts.cancelled += self.store.mark_cancelled(report.cancelled_ids)
+            self.counts.invalid += report.invalid
+            status = report.status
+            if reason != "finished" and status == "ok":
+                status = "interrupted" if reason == "shutdown" else "partial"
+                report.problems.append(f"crawl ended early: {reason}")
+            self.store.finish_run(self.run_id, status, self.counts, report.error_text())
+        finally:
+            self.store.close()

@@ -1,0 +1,32 @@
+"""What a crawl found out about its sources, beyond the items themselves."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class CrawlReport:
+    """Attached to each spider as `spider.report`; the store pipeline turns it into a run row.
+
+    `blocked` and `problems` hold sentences a person can read ("login wall at …").
+    """
+
+    invalid: int = 0
+    blocked: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    # Upcoming events a source listed, per group id, for marking vanished ones cancelled.
+    listed: dict[str, set[str]] = field(default_factory=dict)
+    cancelled_ids: set[str] = field(default_factory=set)
+
+    @property
+    def status(self) -> str:
+        if self.blocked:
+            return "blocked"
+        if self.problems:
+            return "partial"
+        return "ok"
+
+    def error_text(self) -> str | None:
+        lines = self.blocked + self.problems
+        return "\n".join(lines) if lines else None

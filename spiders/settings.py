@@ -1,0 +1,29 @@
+"""Scrapy settings shared by every meetscout spider: polite by default."""
+
+BOT_NAME = "meetscout"
+SPIDER_MODULES = ["spiders"]
+NEWSPIDER_MODULE = "spiders"
+
+# Say who we are; obey robots.txt; go slowly and slower still when the site is slow.
+USER_AGENT = "meetscout/0.1 (personal event finder; +https://github.com/meetscout/meetscout)"
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 4
+DOWNLOAD_DELAY = 1.0
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 60.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
+DOWNLOAD_TIMEOUT = 30
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+LOG_LEVEL = "WARNING"
+
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+ITEM_PIPELINES = {"spiders.pipelines.StorePipeline": 300}
+
+# Where items go; the runner sets it from --db / MEETSCOUT_DB.
+MEETSCOUT_DB = None
