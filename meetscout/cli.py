@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from .commands.browser import browser
+from .commands.crawl import crawl_app
 from .commands.events import events
 
 app = typer.Typer(
@@ -23,6 +24,7 @@ app = typer.Typer(
 
 app.command()(events)
 app.command()(browser)
+app.add_typer(crawl_app, name="crawl")
 
 
 def main() -> None:

@@ -164,6 +164,8 @@ class Event(BaseModel):
 class Profile(BaseModel):
     """The person's own settings: where they are, whom they want to meet, how often."""
 
+    model_config = ConfigDict(extra="forbid")
+
     home_area: str | None = None
     radius_km: float | None = Field(default=40, ge=0)
     virtual_only: bool = False

@@ -52,12 +52,19 @@ def test_database_from_environment(tmp_path, monkeypatch):
 
 
 def test_every_command_documents_a_runnable_example():
+    import click
     import typer.main
 
-    group = typer.main.get_command(app)
-    for name, command in group.commands.items():
-        assert "Example" in (command.help or ""), f"`meetscout {name}` has no example in its help"
-        assert "meetscout " + name in command.help, name
+    def leaves(group, prefix):
+        for name, command in group.commands.items():
+            if isinstance(command, click.Group):
+                yield from leaves(command, f"{prefix} {name}")
+            else:
+                yield f"{prefix} {name}", command
+
+    for name, command in leaves(typer.main.get_command(app), "meetscout"):
+        assert "Example" in (command.help or ""), f"`{name}` has no example in its help"
+        assert name in command.help, f"`{name}`'s example does not run `{name}`"
 
 
 def test_core_package_imports_neither_scrapy_nor_fastapi():

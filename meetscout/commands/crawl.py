@@ -1,0 +1,10 @@
+"""`meetscout crawl …`: one sub-command per source, each in its own module."""
+
+from __future__ import annotations
+
+import typer
+
+crawl_app = typer.Typer(
+    help="Gather events from a source into the local database.",
+    no_args_is_help=True,
+)
