@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from .commands.browser import browser
+from .commands.config import config
 from .commands.crawl import crawl_app
 from .commands.events import events
 
@@ -24,6 +25,7 @@ app = typer.Typer(
 
 app.command()(events)
 app.command()(browser)
+app.command()(config)
 app.add_typer(crawl_app, name="crawl")
 
 

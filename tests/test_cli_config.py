@@ -1,0 +1,62 @@
+import tomllib
+
+from typer.testing import CliRunner
+
+from meetscout.cli import app
+from meetscout.config import EXAMPLE
+
+runner = CliRunner()
+
+
+def isolate(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("MEETSCOUT_CONFIG", raising=False)
+    monkeypatch.setenv("MEETSCOUT_CONFIG_DIR", str(tmp_path / "config-folder"))
+
+
+def test_no_file_says_where_to_create_one(tmp_path, monkeypatch):
+    isolate(tmp_path, monkeypatch)
+    result = runner.invoke(app, ["config"])
+    assert result.exit_code == 0, result.output
+    assert "No meetscout.toml found" in result.output
+    assert str(tmp_path / "meetscout.toml") in result.output
+    assert str(tmp_path / "config-folder" / "meetscout.toml") in result.output
+    assert "meetscout config --example" in result.output
+
+
+def test_example_is_the_documented_example_and_valid_toml(tmp_path, monkeypatch):
+    isolate(tmp_path, monkeypatch)
+    result = runner.invoke(app, ["config", "--example"])
+    assert result.exit_code == 0
+    assert result.output == EXAMPLE
+    assert tomllib.loads(result.output)["meetup"]["groups"]
+
+
+def test_found_file_is_named_and_summarised(tmp_path, monkeypatch):
+    isolate(tmp_path, monkeypatch)
+    folder = tmp_path / "config-folder"
+    folder.mkdir()
+    (folder / "meetscout.toml").write_text(EXAMPLE)
+    result = runner.invoke(app, ["config"])
+    assert result.exit_code == 0, result.output
+    assert f"Using {folder / 'meetscout.toml'}" in result.output
+    assert "2 groups" in result.output and "LinkedIn: off" in result.output
+
+
+def test_working_folder_wins_over_config_folder(tmp_path, monkeypatch):
+    isolate(tmp_path, monkeypatch)
+    (tmp_path / "config-folder").mkdir()
+    (tmp_path / "config-folder" / "meetscout.toml").write_text(EXAMPLE)
+    (tmp_path / "meetscout.toml").write_text('[meetup]\ngroups = ["one"]\n')
+    result = runner.invoke(app, ["config"])
+    assert f"Using {tmp_path / 'meetscout.toml'}" in result.output
+    assert "1 group," in result.output
+
+
+def test_malformed_file_names_line_and_key_without_traceback(tmp_path, monkeypatch):
+    isolate(tmp_path, monkeypatch)
+    (tmp_path / "meetscout.toml").write_text('[profile]\nhome_area = "Newark"\nradius_km = "far"\n')
+    result = runner.invoke(app, ["config"])
+    assert result.exit_code == 2
+    assert "line 3" in result.output and "profile.radius_km" in result.output
+    assert "Traceback" not in result.output
