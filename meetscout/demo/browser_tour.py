@@ -1,0 +1,174 @@
+"""Chromium with the meetscout extension on the sample pages, under their real addresses.
+
+Playwright routes `https://www.meetup.com/**` and `https://www.linkedin.com/**` to the rendered
+sample, so the extension's content scripts run exactly as on the real sites, and its service worker
+talks to the demo's API on 127.0.0.1. Each stop of the tour is screenshotted with its badges counted.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ..browser import QUIET_ARGS
+from ..localsite import Reply
+
+BADGE = "[data-meetscout-badge]"
+SITES = ("https://www.meetup.com", "https://www.linkedin.com")
+
+
+@dataclass
+class Stop:
+    """One page of the tour and what it should show."""
+
+    name: str
+    url: str
+    note: str
+
+
+@dataclass
+class Shot:
+    name: str
+    url: str
+    path: str
+    badges: int
+    labels: list[str] = field(default_factory=list)
+    error: str | None = None
+
+
+def extension_dir() -> Path:
+    """`browser_extension/` at the top of the project (a checkout, as `make demo` runs it)."""
+    return Path(__file__).resolve().parents[2] / "browser_extension"
+
+
+def _router(routes: dict[str, dict[str, Reply]]) -> Callable:
+    """A Playwright route handler serving each site's sample by path; anything else is a 404."""
+
+    def handle(route) -> None:
+        url = route.request.url
+        parts = urlsplit(url)
+        site = routes.get(f"{parts.scheme}://{parts.netloc}", {})
+        path = parts.path if parts.path.endswith("/") or "." in parts.path else parts.path + "/"
+        reply = site.get(path) or site.get(parts.path)
+        if reply is None:
+            route.fulfill(status=404, content_type="text/html", body="<h1>Not in the sample</h1>")
+            return
+        body = reply.body.encode() if isinstance(reply.body, str) else reply.body
+        route.fulfill(status=reply.status, content_type=reply.content_type, body=body)
+
+    return handle
+
+
+def _badge_labels(page) -> list[str]:
+    # Open shadow roots: Playwright's CSS engine looks inside them.
+    texts = page.locator(f"{BADGE} .badge").all_inner_texts()
+    return [" ".join(t.split()) for t in texts]
+
+
+class BrowserTour:
+    def __init__(
+        self,
+        *,
+        chromium: Path,
+        profile_dir: Path,
+        shots_dir: Path,
+        routes: dict[str, dict[str, Reply]],
+        api_base: str,
+        token: str,
+        headless: bool,
+    ):
+        self.chromium = chromium
+        self.profile_dir = profile_dir
+        self.shots_dir = shots_dir
+        self.routes = routes
+        self.api_base = api_base
+        self.token = token
+        self.headless = headless
+        self._pw = None
+        self.context = None
+
+    def __enter__(self) -> BrowserTour:
+        from playwright.sync_api import sync_playwright
+
+        ext = extension_dir()
+        if not (ext / "manifest.json").is_file():
+            raise FileNotFoundError(f"the browser extension is missing: {ext}/manifest.json")
+        self._pw = sync_playwright().start()
+        self.context = self._pw.chromium.launch_persistent_context(
+            str(self.profile_dir),
+            executable_path=str(self.chromium),
+            headless=self.headless,
+            viewport={"width": 1100, "height": 760},
+            args=[
+                f"--disable-extensions-except={ext}",
+                f"--load-extension={ext}",
+                *QUIET_ARGS,
+            ],
+        )
+        for origin in SITES:
+            self.context.route(f"{origin}/**", _router(self.routes))
+        self._pair()
+        return self
+
+    def _pair(self) -> None:
+        """Give the extension the API address and token, as its options page would."""
+        workers = self.context.service_workers
+        worker = workers[0] if workers else self.context.wait_for_event("serviceworker")
+        worker.evaluate(
+            "([apiBase, token]) => chrome.storage.local.set({apiBase, token, capture: true})",
+            [self.api_base, self.token],
+        )
+
+    def visit(self, stop: Stop, wait_ms: int = 8000) -> Shot:
+        page = self.context.new_page()
+        path = self.shots_dir / f"{stop.name}.png"
+        try:
+            page.goto(stop.url, wait_until="domcontentloaded")
+            try:
+                page.locator(f"{BADGE} .badge").first.wait_for(timeout=wait_ms)
+            except Exception:  # no badge in time: the shot and the zero count say so
+                pass
+            _settle(page)
+            page.screenshot(path=str(path), full_page=False)
+            return Shot(stop.name, stop.url, str(path), page.locator(BADGE).count(),
+                        _badge_labels(page))  # fmt: skip
+        except Exception as exc:  # one page failing must not end the tour
+            return Shot(stop.name, stop.url, str(path), 0, [], f"{type(exc).__name__}: {exc}")
+        finally:
+            if self.headless:
+                page.close()
+
+    def wait_until_closed(self) -> None:
+        """With a display, leave the browser to the person until Ctrl-C or the window closes."""
+        try:
+            while self.context.pages:
+                time.sleep(0.5)
+        except KeyboardInterrupt:
+            pass
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            if self.context is not None:
+                self.context.close()
+        finally:
+            if self._pw is not None:
+                self._pw.stop()
+
+
+def _settle(page, quiet_ms: int = 300, limit_ms: int = 3000) -> None:
+    """Wait until the badge count stops changing (cards are flagged in batches)."""
+    last, still, waited = -1, 0, 0
+    while waited < limit_ms and still < quiet_ms:
+        count = page.locator(BADGE).count()
+        still = still + 100 if count == last else 0
+        last = count
+        page.wait_for_timeout(100)
+        waited += 100
+
+
+def write_shots(shots: list[Shot], path: Path) -> None:
+    path.write_text(json.dumps([asdict(s) for s in shots], indent=2))
