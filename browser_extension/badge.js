@@ -1,0 +1,170 @@
+// The flag beside a meeting: a badge in an open shadow root, so the site's CSS cannot reach it and
+// its CSS cannot reach the site. Every string from the page or the database goes in as textContent;
+// there is no innerHTML anywhere in this file on purpose.
+(function (root) {
+  'use strict';
+
+  const { describeFlag } = root.MeetscoutFlagView;
+  const HOST_ATTR = 'data-meetscout-badge';
+
+  const STYLE = `
+    :host { all: initial; display: inline-block; position: relative; vertical-align: middle;
+      margin: 2px 0 2px 8px; font: 13px/1.3 system-ui, -apple-system, "Segoe UI", sans-serif;
+      color: #1d1d1f; z-index: 20; }
+    .wrap { position: relative; display: inline-block; }
+    .badge { all: unset; box-sizing: border-box; display: inline-flex; flex-wrap: wrap; align-items: center;
+      gap: 4px; padding: 2px 8px; border-radius: 999px; cursor: pointer; font-weight: 600; }
+    .badge:focus-visible { outline: 2px solid #1a5fb4; outline-offset: 2px; }
+    .employed .badge { background: #e3f4e8; color: #14532d; border: 1px solid #86c99a; }
+    .job_seekers .badge { background: #fff3d6; color: #713f12; border: 1px solid #e5b94e; }
+    .quiet .badge { background: transparent; color: #6b7280; font-weight: 400; font-size: 12px; padding: 0 4px; }
+    .dot { width: 8px; height: 8px; border-radius: 50%; background: currentColor; opacity: .8; }
+    .count { font-weight: 400; }
+    .over .count { color: #b91c1c; font-weight: 600; }
+    .chip { font-weight: 500; font-size: 11px; padding: 0 6px; border-radius: 999px; background: #ffffffb3;
+      border: 1px solid currentColor; }
+    .chip.target { background: #ede9fe; color: #4c1d95; border-color: #a78bfa; }
+    .panel { display: none; position: absolute; left: 0; top: 100%; margin-top: 4px; width: max-content;
+      max-width: 340px; padding: 8px 10px; background: #fff; color: #1d1d1f; border: 1px solid #d0d0d5;
+      border-radius: 8px; box-shadow: 0 4px 16px #0002; font-weight: 400; z-index: 2147483000; }
+    .wrap:hover .panel, .wrap:focus-within .panel, .wrap.open .panel { display: block; }
+    .panel h2 { all: unset; display: block; font-weight: 600; font-size: 12px; margin-bottom: 4px; }
+    ul { margin: 0 0 8px; padding-left: 18px; }
+    li { margin: 2px 0; }
+    .actions, .correct { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
+    .correct { margin-top: 6px; }
+    .correct[hidden] { display: none; }
+    .panel button { font: inherit; font-size: 12px; padding: 2px 8px; border-radius: 6px;
+      border: 1px solid #9ca3af; background: #f9fafb; color: #111827; cursor: pointer; }
+    .panel button:focus-visible { outline: 2px solid #1a5fb4; outline-offset: 1px; }
+    .panel button[disabled] { opacity: .6; cursor: default; }
+    .status { margin: 6px 0 0; font-size: 12px; color: #374151; }
+    .status:empty { display: none; }
+  `;
+
+  function el(doc, tag, className, text) {
+    const node = doc.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  // `actions`: { wrong(crowd) -> Promise<flag|null>, going() -> Promise<flag|null> }
+  function createBadge(doc, url, flag, actions) {
+    const view = describeFlag(flag);
+    if (!view) return null;
+    const host = doc.createElement('span');
+    host.setAttribute(HOST_ATTR, '');
+    host.dataset.meetscoutUrl = url;
+    const shadow = host.attachShadow({ mode: 'open' });
+    const style = el(doc, 'style');
+    style.textContent = STYLE;
+    shadow.append(style, el(doc, 'span', 'wrap'));
+    // Keep clicks and keys inside the badge: a card is often one big link the site listens to.
+    for (const type of ['click', 'mousedown', 'mouseup', 'keydown', 'keyup', 'keypress']) {
+      host.addEventListener(type, (event) => {
+        event.stopPropagation();
+        if (type === 'click') event.preventDefault();
+      });
+    }
+    host.meetscout = { url, flag, actions };
+    render(host, flag);
+    return host;
+  }
+
+  function render(host, flag) {
+    const doc = host.ownerDocument;
+    const view = describeFlag(flag);
+    const shadow = host.shadowRoot;
+    const old = shadow.querySelector('.wrap');
+    const wrap = el(doc, 'span', `wrap ${view.tone}${view.overLimit ? ' over' : ''}`);
+    host.meetscout.flag = flag;
+    host.dataset.meetscoutCrowd = flag.crowd;
+
+    const button = el(doc, 'button', 'badge');
+    button.type = 'button';
+    button.setAttribute('aria-label', view.name);
+    button.setAttribute('aria-expanded', 'false');
+    button.append(el(doc, 'span', 'dot'), el(doc, 'span', 'label', view.label));
+    if (view.count) button.append(el(doc, 'span', 'count', `· ${view.count}`));
+    for (const chip of view.chips) button.append(el(doc, 'span', `chip ${chip.kind}`, chip.text));
+
+    const panel = el(doc, 'div', 'panel');
+    panel.setAttribute('role', 'group');
+    panel.setAttribute('aria-label', 'Why meetscout thinks so');
+    panel.append(el(doc, 'h2', '', view.reasons.length ? 'Why' : 'No reasons given'));
+    const list = el(doc, 'ul', 'reasons');
+    for (const reason of view.reasons) list.append(el(doc, 'li', '', reason));
+    list.id = 'reasons';
+    button.setAttribute('aria-describedby', 'reasons');
+    panel.append(list);
+
+    const actionsRow = el(doc, 'div', 'actions');
+    const wrong = el(doc, 'button', 'wrong', 'This flag is wrong');
+    wrong.type = 'button';
+    const going = el(doc, 'button', 'going', host.meetscout.going ? 'Marked as going' : "I'm going");
+    going.type = 'button';
+    going.disabled = Boolean(host.meetscout.going);
+    actionsRow.append(wrong, going);
+
+    const correct = el(doc, 'div', 'correct');
+    correct.hidden = true;
+    correct.append(el(doc, 'span', '', 'Who really goes?'));
+    const choices = [
+      ['employed', 'The employed'],
+      ['job_seekers', 'Job seekers'],
+      ['not_networking', 'Not networking'],
+    ];
+    for (const [crowd, text] of choices) {
+      if (crowd === flag.crowd) continue;
+      const choice = el(doc, 'button', 'choice', text);
+      choice.type = 'button';
+      choice.dataset.crowd = crowd;
+      correct.append(choice);
+    }
+    const status = el(doc, 'p', 'status');
+    status.setAttribute('role', 'status');
+    panel.append(actionsRow, correct, status);
+    wrap.append(button, panel);
+    if (old) old.replaceWith(wrap);
+    else shadow.append(wrap);
+
+    button.addEventListener('click', () => {
+      const open = !wrap.classList.contains('open');
+      wrap.classList.toggle('open', open);
+      button.setAttribute('aria-expanded', String(open));
+    });
+    wrong.addEventListener('click', () => {
+      correct.hidden = !correct.hidden;
+      const first = correct.querySelector('button');
+      if (!correct.hidden && first) first.focus();
+    });
+    correct.addEventListener('click', async (event) => {
+      const crowd = event.target.closest && event.target.closest('button[data-crowd]');
+      if (!crowd) return;
+      status.textContent = 'Sending…';
+      const updated = await host.meetscout.actions.wrong(crowd.dataset.crowd);
+      if (updated && describeFlag(updated)) {
+        render(host, updated);
+        const refreshed = host.shadowRoot.querySelector('.status');
+        refreshed.textContent = 'Thanks: meetscout will remember.';
+      } else {
+        status.textContent = 'Could not reach meetscout.';
+      }
+    });
+    going.addEventListener('click', async () => {
+      going.disabled = true;
+      const updated = await host.meetscout.actions.going();
+      if (updated && describeFlag(updated)) {
+        host.meetscout.going = true;
+        render(host, updated);
+        host.shadowRoot.querySelector('.status').textContent = 'Marked as going.';
+      } else {
+        going.disabled = false;
+        status.textContent = 'Could not reach meetscout.';
+      }
+    });
+  }
+
+  root.MeetscoutBadge = { HOST_ATTR, createBadge, render };
+})(globalThis);

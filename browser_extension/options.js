@@ -1,0 +1,77 @@
+// Options: where meetscout listens, its token, capture opt-in (kept in chrome.storage.local), and the
+// person's profile (kept by meetscout itself, saved through PUT /v1/profile via the service worker).
+'use strict';
+/* global MeetscoutFlagView */
+const { normalizeApiBase, parseList } = MeetscoutFlagView;
+const $ = (id) => document.getElementById(id);
+
+function say(text, isError = false) {
+  $('result').textContent = text;
+  $('result').classList.toggle('error', isError);
+}
+
+function fillProfile(p) {
+  $('home_area').value = p.home_area || '';
+  $('radius_km').value = p.radius_km ?? '';
+  $('virtual_only').checked = Boolean(p.virtual_only);
+  $('target_companies').value = (p.target_companies || []).join('\n');
+  $('target_industries').value = (p.target_industries || []).join('\n');
+  $('job_seeker_monthly_limit').value = p.job_seeker_monthly_limit ?? 2;
+  if (p.capture_opt_in !== undefined) $('capture').checked = Boolean(p.capture_opt_in);
+}
+
+function readProfile() {
+  const radius = $('radius_km').value.trim();
+  const limit = $('job_seeker_monthly_limit').value.trim();
+  return {
+    home_area: $('home_area').value.trim() || null,
+    radius_km: radius === '' ? null : Number(radius),
+    virtual_only: $('virtual_only').checked,
+    target_companies: parseList($('target_companies').value),
+    target_industries: parseList($('target_industries').value),
+    job_seeker_monthly_limit: limit === '' ? 2 : Number(limit),
+    capture_opt_in: $('capture').checked,
+  };
+}
+
+async function load() {
+  const s = await chrome.storage.local.get({ apiBase: 'http://127.0.0.1:8787', token: '', capture: false });
+  $('apiBase').value = s.apiBase;
+  $('token').value = s.token;
+  $('capture').checked = s.capture;
+  const reply = await chrome.runtime.sendMessage({ type: 'getProfile' }).catch(() => null);
+  if (reply && reply.ok) fillProfile(reply.profile);
+  else if (reply) say(`Profile not loaded: ${reply.help}`, true);
+  document.body.dataset.loaded = 'true';
+}
+
+async function save(event) {
+  event.preventDefault();
+  const apiBase = normalizeApiBase($('apiBase').value);
+  if (!apiBase) {
+    say('The API address must be on this computer, like http://127.0.0.1:8787', true);
+    return;
+  }
+  const profile = readProfile();
+  if (!Number.isFinite(profile.job_seeker_monthly_limit) || profile.job_seeker_monthly_limit < 0 || profile.job_seeker_monthly_limit > 31) {
+    say('The monthly limit must be a number from 0 to 31.', true);
+    return;
+  }
+  if (profile.radius_km !== null && !(profile.radius_km >= 0)) {
+    say('The radius must be a positive number of kilometres.', true);
+    return;
+  }
+  $('apiBase').value = apiBase;
+  await chrome.storage.local.set({ apiBase, token: $('token').value.trim(), capture: profile.capture_opt_in });
+  await chrome.runtime.sendMessage({ type: 'settingsChanged' }).catch(() => null);
+  const reply = await chrome.runtime.sendMessage({ type: 'saveProfile', profile }).catch(() => null);
+  if (reply && reply.ok) {
+    fillProfile(reply.profile);
+    say('Saved.');
+  } else {
+    say(`Connection saved; profile not saved: ${reply ? reply.help : 'the extension did not answer'}.`, true);
+  }
+}
+
+$('form').addEventListener('submit', save);
+load();

@@ -1,0 +1,199 @@
+// The only code that talks to meetscout's API (Chrome keeps content scripts off loopback).
+// It keeps the API address and token from the options page, caches flags per URL for the browser
+// session, sends cards in batches, and remembers whether the last call worked so the popup can say
+// what to do. Failures never reach the page: the content script just gets no flags.
+/* global importScripts, MeetscoutFlagView */
+importScripts('flag_view.js');
+
+const { chunk, failureFor, HELP } = MeetscoutFlagView;
+const DEFAULT_API = 'http://127.0.0.1:8787';
+const BATCH = 50; // cards per POST /v1/flags
+const TIMEOUT_MS = 8000;
+
+const cache = new Map(); // canonical URL -> flag
+const inflight = new Map(); // canonical URL -> Promise<flag|undefined>
+let hydrated = null;
+
+class ApiFailure extends Error {
+  constructor(state, status = 0, detail = '') {
+    super(`${state} ${status} ${detail}`.trim());
+    this.state = state;
+    this.status = status;
+  }
+}
+
+async function settings() {
+  const s = await chrome.storage.local.get({ apiBase: DEFAULT_API, token: '', capture: false });
+  return { apiBase: s.apiBase || DEFAULT_API, token: s.token || '', capture: Boolean(s.capture) };
+}
+
+async function setHealth(state, detail = '') {
+  await chrome.storage.session.set({ health: { state, detail, at: new Date().toISOString() } });
+}
+
+// The session cache survives the worker being stopped and started again within one browser session.
+function hydrate() {
+  hydrated ??= chrome.storage.session.get({ flags: {} }).then(({ flags }) => {
+    for (const [url, flag] of Object.entries(flags)) if (!cache.has(url)) cache.set(url, flag);
+  });
+  return hydrated;
+}
+
+function persist() {
+  chrome.storage.session.set({ flags: Object.fromEntries(cache) }).catch(() => {});
+}
+
+async function clearCache() {
+  cache.clear();
+  await chrome.storage.session.set({ flags: {} });
+}
+
+async function call(path, { method = 'GET', body, auth = true } = {}) {
+  const { apiBase, token } = await settings();
+  if (auth && !token) {
+    // Tell "not running" from "no token yet", so the popup gives the right instruction.
+    await call('/healthz', { auth: false });
+    throw new ApiFailure('token', 401, 'no token set');
+  }
+  let response;
+  try {
+    response = await fetch(apiBase + path, {
+      method,
+      headers: {
+        ...(auth ? { Authorization: `Bearer ${token}` } : {}),
+        ...(body ? { 'Content-Type': 'application/json' } : {}),
+      },
+      body: body ? JSON.stringify(body) : undefined,
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+  } catch {
+    throw new ApiFailure('down');
+  }
+  if (!response.ok) {
+    const detail = await response.text().catch(() => '');
+    throw new ApiFailure(failureFor(response.status), response.status, detail.slice(0, 200));
+  }
+  return response.json();
+}
+
+async function fetchFlags(items) {
+  const found = new Map();
+  for (const batch of chunk(items, BATCH)) {
+    const data = await call('/v1/flags', { method: 'POST', body: { items: batch } });
+    const flags = Array.isArray(data.flags) ? data.flags : [];
+    // The API answers in order; key by what we asked, which is what the page knows.
+    flags.forEach((flag, i) => {
+      const asked = flags.length === batch.length ? batch[i].url : flag.url;
+      found.set(asked, { ...flag, url: asked });
+    });
+  }
+  return found;
+}
+
+async function flagsFor(items, fresh) {
+  await hydrate();
+  const out = new Map();
+  const waiting = [];
+  const missing = [];
+  for (const item of items) {
+    if (!fresh && cache.has(item.url)) out.set(item.url, cache.get(item.url));
+    else if (!fresh && inflight.has(item.url)) waiting.push([item.url, inflight.get(item.url)]);
+    else missing.push(item);
+  }
+  if (missing.length) {
+    const request = fetchFlags(missing);
+    for (const item of missing) {
+      inflight.set(item.url, request.then((m) => m.get(item.url)).catch(() => undefined));
+    }
+    try {
+      const found = await request;
+      for (const [url, flag] of found) {
+        cache.set(url, flag);
+        out.set(url, flag);
+      }
+      persist();
+    } finally {
+      for (const item of missing) inflight.delete(item.url);
+    }
+  }
+  for (const [url, promise] of waiting) {
+    const flag = await promise;
+    if (flag) out.set(url, flag);
+  }
+  return [...out.values()];
+}
+
+async function refetch(url) {
+  await clearCache();
+  const [flag] = await flagsFor([{ url }], true);
+  return flag || null;
+}
+
+async function status() {
+  const s = await settings();
+  const base = { apiBase: s.apiBase, hasToken: Boolean(s.token) };
+  try {
+    const data = await call('/v1/status');
+    await setHealth('ok');
+    return { ok: true, state: 'ok', ...base, status: data };
+  } catch (error) {
+    const state = error instanceof ApiFailure ? error.state : 'error';
+    await setHealth(state, error.message);
+    return { ok: false, state, help: HELP[state] || HELP.error, ...base };
+  }
+}
+
+async function tellTabs() {
+  const tabs = await chrome.tabs.query({});
+  for (const tab of tabs) chrome.tabs.sendMessage(tab.id, { type: 'refresh' }).catch(() => {});
+}
+
+const handlers = {
+  async flags(message) {
+    const items = (message.items || []).filter((i) => i && typeof i.url === 'string').slice(0, 500);
+    const flags = await flagsFor(items, Boolean(message.fresh));
+    await setHealth('ok');
+    return { flags, capture: (await settings()).capture };
+  },
+  async feedback(message) {
+    const body = { url: message.url, scope: message.scope === 'group' ? 'group' : 'event', crowd: message.crowd };
+    if (message.kind) body.kind = message.kind;
+    await call('/v1/feedback', { method: 'POST', body });
+    return { flag: await refetch(message.url) };
+  },
+  async attendance(message) {
+    await call('/v1/attendance', { method: 'POST', body: { url: message.url } });
+    return { flag: await refetch(message.url) };
+  },
+  async getProfile() {
+    return { profile: await call('/v1/profile') };
+  },
+  async saveProfile(message) {
+    const profile = await call('/v1/profile', { method: 'PUT', body: message.profile });
+    await clearCache(); // targets and limits change the flags
+    tellTabs();
+    return { profile };
+  },
+  async settingsChanged() {
+    await clearCache();
+    tellTabs();
+    return {};
+  },
+};
+
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  if (message && message.type === 'status') {
+    status().then(sendResponse);
+    return true;
+  }
+  const handler = message && Object.hasOwn(handlers, message.type) && handlers[message.type];
+  if (!handler) return false;
+  handler(message)
+    .then((result) => sendResponse({ ok: true, ...result }))
+    .catch(async (error) => {
+      const state = error instanceof ApiFailure ? error.state : 'error';
+      await setHealth(state, error.message).catch(() => {});
+      sendResponse({ ok: false, state, help: HELP[state] || HELP.error, detail: error.message });
+    });
+  return true;
+});

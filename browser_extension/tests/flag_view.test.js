@@ -1,0 +1,80 @@
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const v = require('../flag_view.js');
+
+test('employed flag: label, access chips in order, targets, accessible name', () => {
+  const view = v.describeFlag({
+    crowd: 'employed', kind: 'professional_association', access: ['guest_pass', 'drinks_only', 'bogus'],
+    targets: ['Prudential'], reasons: ['Hosted by a professional association chapter: ISACA New Jersey'],
+  });
+  assert.equal(view.tone, 'employed');
+  assert.equal(view.label, 'Where the employed go');
+  assert.deepEqual(view.chips.map((c) => c.text), ['Guest pass', 'Cash bar only', 'Target: Prudential']);
+  assert.equal(view.name, 'meetscout: Where the employed go. Guest pass, Cash bar only, Target: Prudential');
+  assert.equal(view.count, null);
+});
+
+test('job-seeker flag counts this month only once something is marked', () => {
+  const base = { crowd: 'job_seekers', kind: 'job_seeker_group', access: ['free_for_job_seekers'], reasons: [] };
+  assert.equal(v.describeFlag({ ...base, job_seeker_count: { marked: 0, limit: 2 } }).count, null);
+  const one = v.describeFlag({ ...base, job_seeker_count: { marked: 1, limit: 2 } });
+  assert.equal(one.count, '1 of 2 this month');
+  assert.equal(one.overLimit, false);
+  assert.equal(one.label, 'Job-seeker meeting');
+  assert.ok(v.describeFlag({ ...base, job_seeker_count: { marked: 3, limit: 2 } }).overLimit);
+});
+
+test('not-networking is quiet: no chips', () => {
+  const view = v.describeFlag({ crowd: 'not_networking', kind: 'not_networking', access: ['free'], reasons: ['A hiking club'] });
+  assert.equal(view.tone, 'quiet');
+  assert.deepEqual(view.chips, []);
+  assert.deepEqual(view.reasons, ['A hiking club']);
+});
+
+test('nothing to show for a missing or unknown crowd', () => {
+  assert.equal(v.describeFlag(null), null);
+  assert.equal(v.describeFlag({ crowd: 'toString' }), null);
+  assert.equal(v.describeFlag({ crowd: 'maybe' }), null);
+});
+
+test('every access value of the model has a label', () => {
+  assert.deepEqual(Object.keys(v.ACCESS_LABELS).sort(), [
+    'drinks_only', 'free', 'free_for_job_seekers', 'guest_pass', 'members_only', 'virtual', 'volunteer',
+  ]);
+});
+
+test('chunk splits into batches', () => {
+  assert.deepEqual(v.chunk([1, 2, 3, 4, 5], 2), [[1, 2], [3, 4], [5]]);
+  assert.deepEqual(v.chunk([], 50), []);
+});
+
+test('failures map to what the person should do', () => {
+  assert.equal(v.failureFor(0), 'down');
+  assert.equal(v.failureFor(401), 'token');
+  assert.equal(v.failureFor(403), 'token');
+  assert.equal(v.failureFor(500), 'error');
+  assert.equal(v.HELP.down, 'Start meetscout with `meetscout serve`');
+  assert.equal(v.HELP.token, 'Paste the token from `meetscout token`');
+});
+
+test('API address: local origins only', () => {
+  assert.equal(v.normalizeApiBase('127.0.0.1:8787/'), 'http://127.0.0.1:8787');
+  assert.equal(v.normalizeApiBase(' http://localhost:9000/v1 '), 'http://localhost:9000');
+  assert.equal(v.normalizeApiBase('https://evil.example:8787'), null);
+  assert.equal(v.normalizeApiBase('file:///etc/passwd'), null);
+  assert.equal(v.normalizeApiBase(''), null);
+});
+
+test('lists from the options page', () => {
+  assert.deepEqual(v.parseList('Acme, Globex\n\n acme ,Initech'), ['Acme', 'Globex', 'Initech']);
+  assert.deepEqual(v.parseList(''), []);
+});
+
+test('freshness in words', () => {
+  const now = new Date('2026-11-25T12:00:00Z');
+  assert.equal(v.ago('2026-11-25T11:59:40Z', now), 'just now');
+  assert.equal(v.ago('2026-11-25T11:00:00Z', now), '1 hour ago');
+  assert.equal(v.ago('2026-11-20T12:00:00Z', now), '5 days ago');
+  assert.equal(v.ago('garbage', now), 'never');
+});
