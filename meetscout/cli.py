@@ -7,6 +7,7 @@ import typer
 from .commands.browser import browser
 from .commands.config import config
 from .commands.crawl import crawl_app
+from .commands.demo import demo
 from .commands.events import events
 
 app = typer.Typer(
@@ -26,6 +27,7 @@ app = typer.Typer(
 app.command()(events)
 app.command()(browser)
 app.command()(config)
+app.command()(demo)
 app.add_typer(crawl_app, name="crawl")
 
 

@@ -1,0 +1,273 @@
+"""`meetscout demo`: the whole of meetscout on the bundled sample, offline, in one command.
+
+1. render the sample (dated from today), serve it on 127.0.0.1 and crawl it with the real spiders
+   into `demo-output/demo.db` (never the person's own database);
+2. print what was found: meetings where the employed go, and job-seeker meetings;
+3. start the API, open Chromium with the extension on the sample under its real Meetup and
+   LinkedIn addresses, and screenshot the flagged pages;
+4. print the next steps for real use.
+
+Everything the demo writes stays under the output folder; `summary.json` there records the counts,
+the crawl runs and the badges seen on each screenshot.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import time
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from rich.console import Console
+
+from ..browser import BrowserNotFound, ensure_chromium
+from ..localsite import LocalSite
+from ..store import Store
+from .api_process import ApiProcess, isolated_env, meetscout_command
+from .browser_tour import BrowserTour, Shot, Stop
+from .render import RenderedSample, render_sample, site_routes
+from .report import crowd_tables, print_next_steps, print_tables, runs_table
+
+MEETUP = "https://www.meetup.com"
+LINKEDIN = "https://www.linkedin.com"
+
+
+class DemoError(RuntimeError):
+    """A step of the demo could not run; the message says which and why."""
+
+
+@dataclass
+class DemoSummary:
+    output: str
+    database: str
+    started: str
+    seconds: float = 0.0
+    events: int = 0
+    groups: int = 0
+    employed: list[str] = field(default_factory=list)
+    job_seekers: list[str] = field(default_factory=list)
+    cancelled: list[str] = field(default_factory=list)
+    runs: list[dict] = field(default_factory=list)
+    screenshots: list[dict] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+
+
+def tour_stops(rendered: RenderedSample) -> list[Stop]:
+    """The pages to show: a group's meetings, employed and job-seeker meetings on both sites."""
+    sample = rendered.sample
+    by_name = {g.urlname: g for g in sample.groups}
+    stops = [
+        Stop(
+            "meetup-group-events",
+            f"{MEETUP}/hdi-north-jersey/events/",
+            "a chapter's upcoming meetings, one flag per meeting",
+        ),
+        Stop(
+            "meetup-event-employed",
+            f"{MEETUP}/pmi-northern-nj/events/{by_name['pmi-northern-nj'].events[0].id}/",
+            "a professional association's dinner meeting",
+        ),
+        Stop(
+            "meetup-event-job-seekers",
+            f"{MEETUP}/st-barnabas-career-ministry/events/"
+            f"{by_name['st-barnabas-career-ministry'].events[0].id}/",
+            "a job-seeker group's meeting",
+        ),
+    ]
+    for event in sample.linkedin[:2]:
+        stops.append(Stop(f"linkedin-{event.slug.rstrip('-')}", LINKEDIN + event.path, "LinkedIn"))
+    return stops
+
+
+def demo_config(rendered: RenderedSample, meetup_base: str, linkedin_base: str) -> str:
+    """A meetscout.toml for the sample, as a person would write one for their own groups."""
+    groups = ", ".join(f'"{name}"' for name in rendered.urlnames)
+    events = ", ".join(f'"{LINKEDIN}{e.path}"' for e in rendered.sample.linkedin)
+    return (
+        "# Written by `meetscout demo`: the sample's groups, crawled from a local copy.\n"
+        "[profile]\n"
+        'home_area = "Morristown, NJ"\n'
+        'target_companies = ["Prudential", "ADP"]\n\n'
+        "[meetup]\n"
+        f'base_url = "{meetup_base}"\n'
+        f"groups = [{groups}]\n\n"
+        "[linkedin]\n"
+        "enabled = true\n"
+        f'base_url = "{linkedin_base}"\n'
+        f"events = [{events}]\n"
+    )
+
+
+class Demo:
+    def __init__(self, output: Path, headless: bool | None = None, console: Console | None = None):
+        self.output = Path(output).resolve()
+        self.console = console or Console()
+        self.headless = (not os.environ.get("DISPLAY")) if headless is None else headless
+        self.db = self.output / "demo.db"
+        self.env = isolated_env(self.output)
+        self.started = time.monotonic()
+        self.summary = DemoSummary(
+            output=str(self.output),
+            database=str(self.db),
+            started=datetime.now(UTC).isoformat(timespec="seconds"),
+        )
+
+    # ------------------------------------------------------------------ set-up
+
+    def prepare(self) -> None:
+        """A fresh demo database and profile each run; screenshots of the last run are replaced."""
+        self.output.mkdir(parents=True, exist_ok=True)
+        for name in ("demo.db", "demo.db-wal", "demo.db-shm", "summary.json"):
+            (self.output / name).unlink(missing_ok=True)
+        for name in ("site", "browser-profile", "screenshots", "data", "logs"):
+            shutil.rmtree(self.output / name, ignore_errors=True)
+        for name in ("screenshots", "logs", "config", "data"):
+            (self.output / name).mkdir(parents=True, exist_ok=True)
+        self.env["MEETSCOUT_CONFIG"] = str(self.output / "meetscout.toml")
+
+    # ------------------------------------------------------------------ step 1
+
+    def crawl(self, rendered: RenderedSample, meetup: LocalSite, linkedin: LocalSite) -> None:
+        (self.output / "meetscout.toml").write_text(
+            demo_config(rendered, meetup.base_url, linkedin.base_url)
+        )
+        self._crawl(
+            "meetup",
+            ["crawl", "meetup", *rendered.urlnames, "--base-url", meetup.base_url],
+        )
+        self._crawl(
+            "linkedin",
+            ["crawl", "linkedin", *(LINKEDIN + p for p in rendered.linkedin_paths),
+             "--base-url", linkedin.base_url],
+        )  # fmt: skip
+
+    def _crawl(self, name: str, args: list[str]) -> None:
+        log = self.output / "logs" / f"crawl-{name}.log"
+        command = meetscout_command(*args, "--db", str(self.db))
+        self.console.print(f"  $ meetscout {' '.join(args[:3])} …", highlight=False)
+        try:
+            done = subprocess.run(
+                command, env=self.env, capture_output=True, text=True, timeout=300
+            )
+        except subprocess.TimeoutExpired:
+            self.summary.missing.append(f"crawl {name}: timed out")
+            return
+        log.write_text(done.stdout + done.stderr)
+        if done.returncode != 0:
+            tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-6:])
+            self.summary.missing.append(f"crawl {name}: exit {done.returncode}")
+            self.console.print(f"  [yellow]crawl {name} did not finish[/yellow]: {tail}")
+
+    # ------------------------------------------------------------------ step 2
+
+    def report(self) -> None:
+        with Store(self.db) as store:
+            found = crowd_tables(store)
+            self.summary.events = store.count("events")
+            self.summary.groups = store.count("groups")
+            self.summary.runs = store.recent_runs(20)
+            self.summary.cancelled = [
+                e.id for e in store.search_events(_all_cancelled()) if e.status == "cancelled"
+            ]
+        self.summary.employed = [e.id for e in found["employed"]]
+        self.summary.job_seekers = [e.id for e in found["job_seekers"]]
+        self.console.print(runs_table(self.summary.runs))
+        print_tables(self.console, found)
+
+    # ------------------------------------------------------------------ step 3
+
+    def browse(self, rendered: RenderedSample, keep_open: bool) -> list[Shot]:
+        try:
+            chromium = ensure_chromium(install=False)
+        except BrowserNotFound as exc:
+            self.summary.missing.append("browser: no Chromium found")
+            self.console.print(f"  [yellow]Skipping the browser:[/yellow] {exc}")
+            return []
+        routes = {
+            MEETUP: site_routes(rendered.meetup_root),
+            LINKEDIN: site_routes(rendered.linkedin_root),
+        }
+        api = ApiProcess(self.db, self.env, self.output / "logs" / "api.log")
+        shots: list[Shot] = []
+        try:
+            api.start()
+        except RuntimeError as exc:
+            self.summary.missing.append("api: `meetscout serve` did not start")
+            self.console.print(f"  [yellow]Skipping the browser:[/yellow] {exc}")
+            return []
+        try:
+            self.console.print(f"  API on {api.base_url} (log: {api.log_path})", highlight=False)
+            tour = BrowserTour(
+                chromium=chromium,
+                profile_dir=self.output / "browser-profile",
+                shots_dir=self.output / "screenshots",
+                routes=routes,
+                api_base=api.base_url,
+                token=api.token(),
+                headless=self.headless,
+            )
+            with tour:
+                for stop in tour_stops(rendered):
+                    shot = tour.visit(stop)
+                    shots.append(shot)
+                    first = shot.labels[0] if shot.labels else "no badge"
+                    self.console.print(
+                        f"  {shot.path}  [dim]{stop.url}[/dim]\n"
+                        f"      {shot.badges} badge(s): {first}"
+                        + (f"  [red]{shot.error}[/red]" if shot.error else ""),
+                        highlight=False,
+                    )
+                if keep_open and not self.headless:
+                    self.console.print(
+                        "\nThe browser stays open: click around the sample "
+                        "(try hovering a badge). Press Ctrl-C here to finish."
+                    )
+                    tour.wait_until_closed()
+        finally:
+            api.stop()
+        self.summary.screenshots = [asdict(s) for s in shots]
+        return shots
+
+    # ------------------------------------------------------------------ the whole demo
+
+    def run(self, keep_open: bool = True) -> DemoSummary:
+        c = self.console
+        self.prepare()
+        c.rule("[bold]meetscout demo[/bold]: a dozen North Jersey groups, offline")
+        c.print("[bold]1.[/bold] Rendering the sample and crawling it with the real spiders")
+        rendered = render_sample(self.output / "site")
+        meetup = LocalSite(site_routes(rendered.meetup_root)).start()
+        linkedin = LocalSite(site_routes(rendered.linkedin_root)).start()
+        try:
+            c.print(
+                f"  sample Meetup on {meetup.base_url}, LinkedIn on {linkedin.base_url}",
+                highlight=False,
+            )
+            self.crawl(rendered, meetup, linkedin)
+        finally:
+            meetup.stop()
+            linkedin.stop()
+        c.print("\n[bold]2.[/bold] What meetscout found")
+        self.report()
+        c.print("\n[bold]3.[/bold] Flags in the browser (the extension on the sample pages)")
+        self.browse(rendered, keep_open)
+        c.print("\n[bold]4.[/bold] Next steps")
+        print_next_steps(c)
+        self.summary.seconds = round(time.monotonic() - self.started, 1)
+        (self.output / "summary.json").write_text(json.dumps(asdict(self.summary), indent=2))
+        c.print(
+            f"Demo database: {self.db}\nSummary: {self.output / 'summary.json'} "
+            f"({self.summary.seconds:.0f} s)",
+            highlight=False,
+        )
+        return self.summary
+
+
+def _all_cancelled():
+    from ..store import EventQuery
+
+    return EventQuery(status="cancelled", limit=100)
