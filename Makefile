@@ -30,6 +30,7 @@ format: setup
 	$(VENV)/bin/ruff format .
 
 test: browser lint
+	node --test browser_extension/tests/
 	$(PY) -m pytest -q
 
 bench: browser

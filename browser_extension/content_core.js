@@ -23,7 +23,8 @@
   }
 
   // The page's own structured data, for pages the API has not seen (only with capture opted in).
-  function pageData(doc) {
+  // __NEXT_DATA__ describes the page the tab first loaded: after a client-side navigation it is stale.
+  function pageData(doc, initial) {
     const data = {};
     const jsonld = [...doc.querySelectorAll('script[type="application/ld+json"]')]
       .map((s) => s.textContent.trim())
@@ -31,7 +32,7 @@
     if (jsonld.length === 1) data.jsonld = jsonld[0];
     else if (jsonld.length > 1) data.jsonld = `[${jsonld.join(',')}]`;
     const next = doc.getElementById('__NEXT_DATA__');
-    if (next && next.textContent.length < MAX_PAGE_TEXT) data.next_data = next.textContent;
+    if (initial && next && next.textContent.length < MAX_PAGE_TEXT) data.next_data = next.textContent;
     const main = doc.querySelector('main') || doc.body;
     if (main) data.text = (main.innerText || '').slice(0, 4000);
     return data;
@@ -51,7 +52,7 @@
       if (nav) nav.controller.abort();
       removeBadges();
       const kind = pageKind(href);
-      nav = { href, kind, controller: new AbortController(), seen: new Map(), hosts: new Map() };
+      nav = { href, kind, initial: !nav, controller: new AbortController(), seen: new Map(), hosts: new Map() };
       if (kind) scan();
     }
 
@@ -132,7 +133,7 @@
       const pageTarget = targets.find((t) => t.page);
       const pageFlag = pageTarget && byUrl.get(pageTarget.url);
       if (reply.capture && pageFlag && pageFlag.known === false) {
-        const item = { url: pageTarget.url, title: pageTarget.title || undefined, ...pageData(doc) };
+        const item = { url: pageTarget.url, title: pageTarget.title || undefined, ...pageData(doc, current.initial) };
         const again = await send({ type: 'flags', items: [item], fresh: true });
         if (current.controller.signal.aborted || !again || !again.ok || !again.flags[0]) return;
         const host = current.hosts.get(pageTarget.card);
