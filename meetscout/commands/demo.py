@@ -12,7 +12,7 @@ from .common import console, fail
 
 def demo(
     output: Annotated[
-        Path, typer.Option("--output", help="Folder for the demo's database, pages and screenshots.")
+        Path, typer.Option("--output", help="Folder for the demo's database, pages, screenshots.")
     ] = Path("demo-output"),
     headless: Annotated[
         bool | None,

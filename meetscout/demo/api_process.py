@@ -58,7 +58,9 @@ class ApiProcess:
                         return self
             except (urllib.error.URLError, OSError):
                 time.sleep(0.2)
-        raise RuntimeError(f"`meetscout serve` did not answer in {timeout:.0f} s:\n{self.log_tail()}")
+        raise RuntimeError(
+            f"`meetscout serve` did not answer in {timeout:.0f} s:\n{self.log_tail()}"
+        )
 
     def token(self) -> str:
         done = subprocess.run(

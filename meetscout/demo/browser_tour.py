@@ -1,18 +1,21 @@
 """Chromium with the meetscout extension on the sample pages, under their real addresses.
 
 Playwright routes `https://www.meetup.com/**` and `https://www.linkedin.com/**` to the rendered
-sample, so the extension's content scripts run exactly as on the real sites, and its service worker
-talks to the demo's API on 127.0.0.1. Each stop of the tour is screenshotted with its badges counted.
+sample, so the extension's content scripts run exactly as on the real sites, and its service
+worker talks to the demo's API on 127.0.0.1. Each stop is screenshotted with its badges counted.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from playwright.sync_api import Error as PlaywrightError
 
 from ..browser import QUIET_ARGS
 from ..localsite import Reply
@@ -128,10 +131,9 @@ class BrowserTour:
         path = self.shots_dir / f"{stop.name}.png"
         try:
             page.goto(stop.url, wait_until="domcontentloaded")
-            try:
+            # No badge in time: the shot and the zero count say so.
+            with contextlib.suppress(PlaywrightError):
                 page.locator(f"{BADGE} .badge").first.wait_for(timeout=wait_ms)
-            except Exception:  # no badge in time: the shot and the zero count say so
-                pass
             _settle(page)
             page.screenshot(path=str(path), full_page=False)
             return Shot(stop.name, stop.url, str(path), page.locator(BADGE).count(),
