@@ -56,7 +56,7 @@ NEXT_STEPS = """\
 [bold]Use it for real[/bold]
   1. List your groups:  meetscout config --example > meetscout.toml
                         then put your Meetup groups in its \\[meetup] groups list
-  2. Gather events:     meetscout crawl meetup hdi-north-jersey pmi-northern-nj
+  2. Gather events:     meetscout crawl meetup hdi-new-jersey pmi-nj-chapter
   3. Ask:               meetscout events --crowd employed --from {today}
   4. Flags in Chrome:   meetscout serve
                         load browser_extension/ at chrome://extensions

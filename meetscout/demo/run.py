@@ -63,12 +63,12 @@ def tour_stops(rendered: RenderedSample) -> list[Stop]:
     stops = [
         Stop(
             "meetup-group-events",
-            f"{MEETUP}/hdi-north-jersey/events/",
+            f"{MEETUP}/hdi-new-jersey/events/",
             "a chapter's upcoming meetings, one flag per meeting",
         ),
         Stop(
             "meetup-event-employed",
-            f"{MEETUP}/pmi-northern-nj/events/{by_name['pmi-northern-nj'].events[0].id}/",
+            f"{MEETUP}/pmi-nj-chapter/events/{by_name['pmi-nj-chapter'].events[0].id}/",
             "a professional association's dinner meeting",
         ),
         Stop(
