@@ -9,6 +9,8 @@ from .commands.config import config
 from .commands.crawl import crawl_app
 from .commands.demo import demo
 from .commands.events import events
+from .commands.serve import serve
+from .commands.token import token
 
 app = typer.Typer(
     name="meetscout",
@@ -28,6 +30,8 @@ app.command()(events)
 app.command()(browser)
 app.command()(config)
 app.command()(demo)
+app.command()(serve)
+app.command()(token)
 app.add_typer(crawl_app, name="crawl")
 
 
