@@ -1,0 +1,1 @@
+"""The local HTTP service the browser extension talks to (FastAPI, loopback only)."""

@@ -7,6 +7,8 @@ import typer
 from .commands.browser import browser
 from .commands.crawl import crawl_app
 from .commands.events import events
+from .commands.serve import serve
+from .commands.token import token
 
 app = typer.Typer(
     name="meetscout",
@@ -24,6 +26,8 @@ app = typer.Typer(
 
 app.command()(events)
 app.command()(browser)
+app.command()(serve)
+app.command()(token)
 app.add_typer(crawl_app, name="crawl")
 
 

@@ -1,0 +1,229 @@
+"""From a page the person sees to a flag: the stored judgement when meetscout knows the meeting,
+else one made on the spot from what the page carries.
+
+Known meetings cost one indexed query for the whole batch; on-the-spot ones go through the same
+parsers and classifier as a crawl, and are stored only when the person opted in to capture.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from meetscout.classify import classify_event, classify_group
+from meetscout.classify.feedback import apply_feedback
+from meetscout.identify import Identity, identify
+from meetscout.model import Assessment, Crowd, Event, Group, Profile
+from meetscout.personal import going_among, job_seeker_marked
+from meetscout.sources.page import event_from_page, group_from_page
+from meetscout.store import Store, row_event
+from meetscout.urls import canonical_url
+
+from .schemas import Flag, JobSeekerCount, PageItem
+
+LABELS = {
+    Crowd.employed: "Where the employed go",
+    Crowd.job_seekers: "Job-seeker meeting",
+    Crowd.not_networking: "Not a networking meeting",
+}
+UNJUDGED = "Not enough to tell"
+
+
+def label_for(crowd: Crowd | str | None) -> str | None:
+    return LABELS.get(Crowd(crowd)) if crowd else None
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where a URL points: its identity (None off Meetup and LinkedIn) and canonical form."""
+
+    identity: Identity | None
+    url: str
+
+    @property
+    def id(self) -> str | None:
+        return self.identity.id if self.identity else None
+
+    @property
+    def kind(self) -> str:
+        return self.identity.kind if self.identity else "page"
+
+
+def target_of(url: str) -> Target:
+    identity = identify(url)
+    if identity is not None:
+        return Target(identity, identity.url)
+    try:
+        return Target(None, canonical_url(url))
+    except ValueError:
+        return Target(None, url.strip())
+
+
+@dataclass
+class Judged:
+    """One item's outcome before it becomes a Flag."""
+
+    target: Target
+    known: bool
+    subject: Event | Group | None
+    assessment: Assessment | None
+    why_not: str | None = None  # when nothing could be judged
+
+
+def events_by_id(store: Store, ids: Sequence[str]) -> dict[str, Event]:
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    rows = store.db.query(f"SELECT * FROM events WHERE id IN ({marks})", list(ids))
+    return {row["id"]: row_event(row) for row in rows}
+
+
+def stored_for(store: Store, target: Target, prefetched: dict[str, Event]) -> Event | Group | None:
+    if target.id:
+        if target.kind == "event":
+            return prefetched.get(target.id) or store.get_event(target.id)
+        if target.kind == "group":
+            return store.get_group(target.id)
+        return None
+    return store.find_by_url(target.url) if target.kind != "search" else None
+
+
+def assess_stored(store: Store, found: Event | Group, profile: Profile) -> Assessment:
+    if isinstance(found, Group):
+        return found.assessment or classify_group(found, profile)
+    assessment = found.assessment
+    if assessment is None:  # stored before it was classified
+        group = store.get_group(found.group_id) if found.group_id else None
+        assessment = classify_event(found, group, profile)
+    return apply_feedback(store, found, assessment)
+
+
+def judge_page(store: Store, item: PageItem, target: Target, profile: Profile) -> Judged:
+    """What the page itself says, for a meeting meetscout has not stored."""
+    if target.kind == "search":
+        return Judged(target, False, None, None, "A search page, not a single meeting.")
+    if target.kind == "group":
+        group = group_from_page(
+            item.url,
+            title=item.title,
+            text=item.text,
+            group_name=item.group_name,
+            next_data=item.next_data,
+        )
+        if group is None:
+            return Judged(target, False, None, None, _nothing_sent())
+        return Judged(target, False, group, classify_group(group, profile))
+    event = event_from_page(
+        item.url,
+        title=item.title,
+        text=item.text,
+        group_name=item.group_name,
+        jsonld=item.jsonld,
+        next_data=item.next_data,
+        html=item.html,
+    )
+    if event is None:
+        return Judged(target, False, None, None, _nothing_sent())
+    group = store.get_group(event.group_id) if event.group_id else None
+    assessment = apply_feedback(store, event, classify_event(event, group, profile))
+    return Judged(target, False, event, assessment)
+
+
+def _nothing_sent() -> str:
+    return "meetscout has not gathered this meeting and the page sent no title or text to judge by."
+
+
+def judge(store: Store, items: Sequence[PageItem], profile: Profile) -> list[Judged]:
+    targets = [target_of(item.url) for item in items]
+    prefetched = events_by_id(store, [t.id for t in targets if t.id and t.kind == "event"])
+    out = []
+    for item, target in zip(items, targets, strict=True):
+        found = stored_for(store, target, prefetched)
+        if found is not None:
+            out.append(Judged(target, True, found, assess_stored(store, found, profile)))
+        else:
+            out.append(judge_page(store, item, target, profile))
+    return out
+
+
+def capture(store: Store, judged: Sequence[Judged]) -> None:
+    """Keep what the person browsed (only with their opt-in): pages from Meetup and LinkedIn
+    with a stable id, stored with the judgement made now."""
+    events, groups = [], []
+    for j in judged:
+        if j.known or j.subject is None or j.assessment is None or not j.target.id:
+            continue
+        if j.subject.id != j.target.id:
+            continue
+        if isinstance(j.subject, Event):
+            events.append(j.subject.model_copy(update={"assessment": j.assessment}))
+        else:
+            groups.append(j.subject.model_copy(update={"assessment": j.assessment}))
+    if groups:
+        store.upsert_groups(groups)
+    if events:
+        store.upsert_events(events)
+
+
+def to_flags(store: Store, judged: Sequence[Judged], profile: Profile) -> list[Flag]:
+    going = going_among(store, [j.subject.id for j in judged if isinstance(j.subject, Event)])
+    count: JobSeekerCount | None = None
+    flags = []
+    for j in judged:
+        a, subject = j.assessment, j.subject
+        seekers = a is not None and a.crowd == Crowd.job_seekers
+        if seekers and count is None:
+            count = JobSeekerCount(
+                marked=job_seeker_marked(store), limit=profile.job_seeker_monthly_limit
+            )
+        flags.append(
+            Flag(
+                url=j.target.url,
+                known=j.known,
+                id=subject.id if subject is not None else j.target.id,
+                subject=("event" if isinstance(subject, Event) else "group" if subject else None),
+                title=(
+                    subject.title
+                    if isinstance(subject, Event)
+                    else subject.name
+                    if subject
+                    else None
+                ),
+                crowd=a.crowd if a else None,
+                kind=a.kind if a else None,
+                label=label_for(a.crowd) if a else UNJUDGED,
+                confidence=a.confidence if a else 0.0,
+                access=a.access if a else [],
+                reasons=a.reasons if a else [j.why_not or _nothing_sent()],
+                targets=a.targets if a else [],
+                basis=a.basis if a else None,
+                starts_at=subject.starts_at if isinstance(subject, Event) else None,
+                going=isinstance(subject, Event) and subject.id in going,
+                job_seeker_count=count if seekers else None,
+            )
+        )
+    return flags
+
+
+def flag_items(store: Store, items: Sequence[PageItem]) -> list[Flag]:
+    profile = store.get_profile()
+    judged = judge(store, items, profile)
+    if profile.capture_opt_in:
+        capture(store, judged)
+    return to_flags(store, judged, profile)
+
+
+def resolve(
+    store: Store, url: str | None, item_id: str | None
+) -> tuple[Target | None, Event | Group | None]:
+    """What a reference by URL or id names, and the stored event or group if there is one."""
+    if item_id:
+        found: Event | Group | None = store.get_event(item_id) or store.get_group(item_id)
+        return (target_of(found.url) if found else None), found
+    target = target_of(url or "")
+    return target, stored_for(store, target, {})
+
+
+def flag_for(store: Store, found: Event | Group, profile: Profile) -> Flag:
+    judged = Judged(target_of(found.url), True, found, assess_stored(store, found, profile))
+    return to_flags(store, [judged], profile)[0]

@@ -1,0 +1,102 @@
+"""`POST /v1/attendance` ("I'm going") and `DELETE /v1/attendance` (not any more)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from meetscout.classify import classify_event
+from meetscout.model import Event
+from meetscout.personal import job_seeker_marked, mark_going, unmark_going
+from meetscout.sources.page import event_from_page
+
+from ..deps import ProfileDep, StoreDep
+from ..errors import ApiError
+from ..flagging import assess_stored, resolve
+from ..schemas import MAX_URL, AttendanceIn, AttendanceOut, JobSeekerCount, Reference
+
+router = APIRouter(tags=["attendance"])
+
+
+def _not_an_event(ref: str) -> ApiError:
+    return ApiError(
+        404,
+        f"meetscout has not gathered the meeting {ref}. Send its page's title or text with the "
+        "request (the extension does), or crawl its group first.",
+    )
+
+
+@router.post("/attendance", summary='Mark "I\'m going"')
+async def going(body: AttendanceIn, store: StoreDep, profile: ProfileDep) -> AttendanceOut:
+    """Counts towards this month's job-seeker meetings when it is one. A meeting meetscout has
+    not gathered is judged from the page sent with the request and stored, since the person
+    chose it."""
+    target, found = resolve(store, body.url, body.id)
+    if found is not None and not isinstance(found, Event):
+        raise ApiError(422, "That is a group, not a meeting: mark one of its events instead.")
+    if found is None:
+        page = (
+            event_from_page(
+                body.url,
+                title=body.title,
+                text=body.text,
+                group_name=body.group_name,
+                jsonld=body.jsonld,
+                next_data=body.next_data,
+                html=body.html,
+            )
+            if body.url
+            else None
+        )
+        if page is None or (target is not None and target.id and page.id != target.id):
+            raise _not_an_event(body.url or repr(body.id))
+        group = store.get_group(page.group_id) if page.group_id else None
+        page = page.model_copy(update={"assessment": classify_event(page, group, profile)})
+        store.upsert_events([page])
+        found = page
+    assessment = assess_stored(store, found, profile)
+    mark_going(store, found.id, assessment.crowd.value)
+    return AttendanceOut(
+        event_id=found.id,
+        going=True,
+        crowd=assessment.crowd,
+        job_seeker_count=JobSeekerCount(
+            marked=job_seeker_marked(store), limit=profile.job_seeker_monthly_limit
+        ),
+    )
+
+
+@router.delete("/attendance", summary='Unmark "I\'m going"')
+async def not_going(
+    store: StoreDep,
+    profile: ProfileDep,
+    url: Annotated[str | None, Query(max_length=MAX_URL)] = None,
+    id: Annotated[str | None, Query(max_length=200)] = None,  # noqa: A002 (the API's word)
+) -> AttendanceOut:
+    try:
+        ref = Reference(url=url, id=id)
+    except ValueError as exc:
+        raise ApiError(422, _first_message(exc)) from None
+    target, found = resolve(store, ref.url, ref.id)
+    event_id = found.id if isinstance(found, Event) else (target.id if target else ref.id)
+    if not event_id:
+        raise _not_an_event(ref.url or repr(ref.id))
+    unmark_going(store, event_id)
+    assessment = assess_stored(store, found, profile) if isinstance(found, Event) else None
+    return AttendanceOut(
+        event_id=event_id,
+        going=False,
+        crowd=assessment.crowd if assessment else None,
+        job_seeker_count=JobSeekerCount(
+            marked=job_seeker_marked(store), limit=profile.job_seeker_monthly_limit
+        ),
+    )
+
+
+def _first_message(exc: ValueError) -> str:
+    errors = getattr(exc, "errors", None)
+    if callable(errors):
+        first = errors()[0]
+        return str(first.get("msg", exc)).removeprefix("Value error, ")
+    return str(exc)

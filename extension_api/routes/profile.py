@@ -1,0 +1,23 @@
+"""`GET/PUT /v1/profile`: the person's home area, reach, targets, limit and capture opt-in."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from meetscout.model import Profile
+
+from ..deps import ProfileDep, StoreDep
+
+router = APIRouter(tags=["profile"])
+
+
+@router.get("/profile", summary="The person's profile")
+async def read(profile: ProfileDep) -> Profile:
+    return profile
+
+
+@router.put("/profile", summary="Replace the person's profile")
+async def replace(body: Profile, store: StoreDep) -> Profile:
+    """The whole profile: fields left out return to their defaults."""
+    store.save_profile(body)
+    return store.get_profile()

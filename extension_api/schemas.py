@@ -1,0 +1,237 @@
+"""Request and response shapes: the contract with the browser extension (see /docs)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from meetscout.model import Access, Crowd, Event, Group, Kind
+
+MAX_URL = 2048
+MAX_PAGE_TEXT = 512 * 1024
+
+
+def check_url(value: str) -> str:
+    value = value.strip()
+    hint = "send the page's full URL, like https://www.meetup.com/<group>/events/<id>/"
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 (raises on a port that is not a number)
+    except ValueError as exc:
+        raise ValueError(f"not a web address: {value[:80]!r} ({exc}); {hint}") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"not a web address: {value[:80]!r}; {hint}")
+    return value
+
+
+class PageItem(BaseModel):
+    """A page or card the person sees, with what the extension could read from it."""
+
+    url: str = Field(
+        min_length=1,
+        max_length=MAX_URL,
+        examples=["https://www.meetup.com/hdi-nj/events/305123456/"],
+    )
+    title: str | None = Field(default=None, max_length=1000)
+    text: str | None = Field(
+        default=None, max_length=MAX_PAGE_TEXT, description="Visible text of the page or card."
+    )
+    group_name: str | None = Field(default=None, max_length=1000)
+    jsonld: str | None = Field(
+        default=None, max_length=MAX_PAGE_TEXT, description="The page's JSON-LD script text."
+    )
+    next_data: str | None = Field(
+        default=None, max_length=MAX_PAGE_TEXT, description="Meetup's __NEXT_DATA__ script text."
+    )
+    html: str | None = Field(
+        default=None,
+        max_length=MAX_PAGE_TEXT,
+        description="The page's HTML (LinkedIn event pages).",
+    )
+
+    _url = field_validator("url")(check_url)
+
+
+class FlagsRequest(BaseModel):
+    items: list[PageItem] = Field(max_length=100, description="At most 100 pages or cards.")
+
+
+class JobSeekerCount(BaseModel):
+    """Job-seeker meetings the person marked "I'm going" this month, against their limit."""
+
+    marked: int
+    limit: int
+
+
+class Flag(BaseModel):
+    url: str = Field(description="The canonical URL the flag is for.")
+    known: bool = Field(description="True when meetscout has this event or group stored.")
+    id: str | None = None
+    subject: Literal["event", "group"] | None = None
+    title: str | None = None
+    crowd: Crowd | None = Field(description="Null when there was nothing to judge by.")
+    kind: Kind | None
+    label: str
+    confidence: float
+    access: list[Access]
+    reasons: list[str]
+    targets: list[str]
+    basis: str | None = Field(default=None, description='"classifier", "group" or "feedback".')
+    starts_at: datetime | None = None
+    going: bool = Field(default=False, description='The person marked "I\'m going".')
+    job_seeker_count: JobSeekerCount | None = None
+
+
+class FlagsResponse(BaseModel):
+    flags: list[Flag]
+
+
+class EventOut(Event):
+    label: str | None = None
+    going: bool = False
+
+
+class EventList(BaseModel):
+    events: list[EventOut]
+    offset: int
+    limit: int
+    next_offset: int | None = Field(
+        description="Pass as `offset` for the next page; null at the end."
+    )
+
+
+class GroupOut(BaseModel):
+    group: Group
+    label: str | None = None
+    upcoming: list[EventOut]
+
+
+class Reference(BaseModel):
+    """An event (or group) by its URL or its meetscout id."""
+
+    url: str | None = Field(default=None, max_length=MAX_URL)
+    id: str | None = Field(default=None, max_length=200, examples=["meetup:305123456"])
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str | None) -> str | None:
+        return None if value is None else check_url(value)
+
+    @model_validator(mode="after")
+    def _one_of(self) -> Any:
+        if not self.url and not self.id:
+            raise ValueError("send the event's `url` or its meetscout `id`")
+        return self
+
+
+class FeedbackIn(Reference):
+    scope: Literal["event", "group"] = Field(
+        default="event", description="Correct this event only, or every event of its group."
+    )
+    crowd: Crowd
+    kind: Kind | None = None
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class FeedbackOut(BaseModel):
+    saved: bool
+    scope: Literal["event", "group"]
+    event_id: str | None
+    group_id: str | None
+    flag: Flag | None = Field(description="The flag as it reads now.")
+
+
+class AttendanceIn(Reference):
+    """ "I'm going". For an event meetscout has not stored yet, send what the page shows too."""
+
+    title: str | None = Field(default=None, max_length=1000)
+    text: str | None = Field(default=None, max_length=MAX_PAGE_TEXT)
+    group_name: str | None = Field(default=None, max_length=1000)
+    jsonld: str | None = Field(default=None, max_length=MAX_PAGE_TEXT)
+    next_data: str | None = Field(default=None, max_length=MAX_PAGE_TEXT)
+    html: str | None = Field(default=None, max_length=MAX_PAGE_TEXT)
+
+
+class AttendanceOut(BaseModel):
+    event_id: str
+    going: bool
+    crowd: Crowd | None
+    job_seeker_count: JobSeekerCount
+
+
+class RunOut(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    id: int
+    spider: str | None
+    args: dict[str, Any] = Field(default_factory=dict)
+    started: datetime | None
+    finished: datetime | None = None
+    status: str | None = Field(
+        default=None, description="ok, partial, blocked, failed, interrupted; null while running."
+    )
+    new: int | None = None
+    updated: int | None = None
+    unchanged: int | None = None
+    invalid: int | None = None
+    cancelled: int | None = None
+    error: str | None = None
+
+
+class RunsOut(BaseModel):
+    runs: list[RunOut]
+
+
+class Upcoming(BaseModel):
+    id: str
+    title: str
+    url: str
+    starts_at: datetime | None
+    timezone: str | None
+    group_name: str | None
+    kind: Kind | None
+    access: list[Access]
+    label: str | None
+
+
+class StatusOut(BaseModel):
+    reachable: bool = True
+    version: str
+    events: int = Field(description="Events stored.")
+    last_crawl: RunOut | None
+    job_seeker_count: JobSeekerCount
+    next_employed: list[Upcoming] = Field(description="The next few employed-crowd meetings.")
+    capture_opt_in: bool
+
+
+class Health(BaseModel):
+    status: Literal["ok"] = "ok"
+
+
+class ProblemDetail(BaseModel):
+    loc: list[str]
+    msg: str
+
+
+class Problem(BaseModel):
+    """Every error: one sentence saying what to do; `errors` lists each bad field."""
+
+    detail: str
+    errors: list[ProblemDetail] | None = None
+
+
+def _problem(description: str) -> dict[str, Any]:
+    return {"model": Problem, "description": description}
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: _problem("Malformed JSON, or a search SQLite cannot parse"),
+    401: _problem("Missing or wrong token: run `meetscout token`"),
+    404: _problem("Not in meetscout's database"),
+    413: _problem("Body too large"),
+    421: _problem("Host is not a loopback name"),
+    422: _problem("A field is missing or wrong"),
+}

@@ -1,0 +1,416 @@
+"""Who goes there: an explainable score over the lexicon's evidence.
+
+Every cue found in a listing votes for a crowd (and a kind) with its weight times how telling the
+place it was found is (a group's name says more than a line deep in a description). The crowd with
+most votes wins; the kind is then chosen among the kinds that crowd can have, so the audience decides
+the crowd and the host or format only decides the kind. The strongest votes become the reasons.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+from ..model import Access, Assessment, Crowd, Event, Group, Kind, Profile
+from .lexicon import Cue, Lexicon, load_lexicon
+
+ALGORITHM = "1"
+NAME_FIELDS = frozenset(("name", "organizer"))
+KINDS_OF = {
+    Crowd.employed: (
+        Kind.professional_association,
+        Kind.alumni,
+        Kind.industry_meetup,
+        Kind.workshop_seminar,
+    ),
+    Crowd.job_seekers: (Kind.job_seeker_group, Kind.career_fair),
+    Crowd.not_networking: (Kind.not_networking,),
+}
+DEFAULT_KIND = {
+    Crowd.employed: Kind.industry_meetup,
+    Crowd.job_seekers: Kind.job_seeker_group,
+    Crowd.not_networking: Kind.not_networking,
+}
+CROWD_WORDS = {
+    Crowd.employed: "people in work",
+    Crowd.job_seekers: "job seekers",
+    Crowd.not_networking: "a social or leisure crowd",
+}
+KIND_WORDS = {
+    Kind.professional_association: "a professional association",
+    Kind.alumni: "an alumni group",
+    Kind.industry_meetup: "an industry meetup or business networking group",
+    Kind.workshop_seminar: "a professional workshop or seminar",
+    Kind.job_seeker_group: "a job-seeker group",
+    Kind.career_fair: "a job fair",
+    Kind.not_networking: "a social or hobby group",
+}
+# Tie-break order: a doubt between the employed and anyone else resolves to the employed last.
+CROWD_ORDER = (Crowd.employed, Crowd.job_seekers, Crowd.not_networking)
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(slots=True)
+class Evidence:
+    crowd: Crowd
+    kind: Kind | None
+    score: float
+    kind_score: float
+    reason: str
+    category: str
+    cue_id: str
+
+
+def classifier_version(lexicon: Lexicon | None = None) -> str:
+    """Changes whenever the algorithm or the lexicon file changes."""
+    return f"{ALGORITHM}+{(lexicon or load_lexicon()).version}"
+
+
+def _clip(text: str, limit: int = 80) -> str:
+    text = _SPACE.sub(" ", text).strip(" .,;:-–")
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    parts, last = [], 0
+    for start, end in spans:
+        parts.append(text[last:start])
+        parts.append(" " * (end - start))
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def _cue_reason(cue: Cue, field_name: str, field_text: str, match: str) -> str:
+    name = _clip(field_text) if field_name in NAME_FIELDS else _clip(match)
+    return cue.reason.format(name=name, match=_clip(match, 60))
+
+
+def scan(
+    lex: Lexicon, fields: list[tuple[str, str | None]]
+) -> tuple[dict[str, Evidence], set[Access]]:
+    """The strongest piece of evidence per cue, and the access labels the words state."""
+    found: dict[str, Evidence] = {}
+    access: set[Access] = set()
+    for field_name, text in fields:
+        if not text:
+            continue
+        factor = lex.fields.get(field_name, 0.6)
+        if lex.access is not None:
+            regex, cues = lex.access
+            spans = []
+            for m in regex.finditer(text):
+                cue = cues[m.lastgroup]
+                access.add(cue.cue)
+                if cue.mask:
+                    spans.append(m.span())
+            if spans:
+                text = _mask(text, spans)
+        for regex, cues in lex.passes.values():
+            for m in regex.finditer(text):
+                cue = cues[m.lastgroup]
+                score = cue.weight * factor
+                held = found.get(cue.id)
+                if held is not None and held.score >= score:
+                    continue
+                found[cue.id] = Evidence(
+                    crowd=cue.crowd,
+                    kind=cue.kind,
+                    score=score,
+                    kind_score=cue.kind_weight * factor,
+                    reason=_cue_reason(cue, field_name, text, m.group()),
+                    category=cue.category,
+                    cue_id=cue.id,
+                )
+    return found, access
+
+
+def _local_time(event: Event, group: Group | None) -> datetime | None:
+    if event.starts_at is None:
+        return None
+    zone = event.timezone or (group.timezone if group else None)
+    if not zone:
+        return None
+    return event.starts_at.astimezone(ZoneInfo(zone))
+
+
+def time_evidence(lex: Lexicon, local: datetime | None) -> Evidence | None:
+    if local is None or local.weekday() >= 5:
+        return None
+    hour = local.hour + local.minute / 60
+    t = lex.time
+    morning = t.get("weekday_morning", [9.0, 11.5])
+    if morning[0] <= hour < morning[1]:
+        weight = float(t.get("weekday_morning_weight", 0.7))
+        return Evidence(
+            Crowd.job_seekers,
+            None,
+            weight,
+            0.0,
+            f"Meets on a {local:%A} morning ({local:%H:%M}), when most people in work cannot",
+            "time",
+            "weekday_morning",
+        )
+    weight = float(t.get("before_after_work_weight", 0.6))
+    for key, words in (("breakfast", "before the working day"), ("evening", "after working hours")):
+        start, end = t.get(key, [0, 0])
+        if start <= hour < end:
+            return Evidence(
+                Crowd.employed,
+                None,
+                weight,
+                0.0,
+                f"Meets {words} ({local:%A} {local:%H:%M})",
+                "time",
+                key,
+            )
+    return None
+
+
+def fee_evidence(lex: Lexicon, event: Event) -> tuple[Evidence | None, bool | None]:
+    """Evidence from the price, and whether the event is free (None: the source did not say)."""
+    fee = event.fee
+    if fee is None:
+        return None, None
+    if fee.free or fee.amount == 0:
+        return None, True
+    if fee.amount is None:
+        return None, None
+    threshold = lex.fees.get("paid", 20.0)
+    if fee.amount >= threshold:
+        price = f"{fee.amount:g} {fee.currency or ''}".strip()
+        return (
+            Evidence(
+                Crowd.employed,
+                None,
+                lex.fees.get("paid_weight", 0.7),
+                0.0,
+                f"Costs {price} to attend, which few job seekers pay",
+                "fee",
+                "paid",
+            ),
+            False,
+        )
+    return None, False
+
+
+def group_evidence(lex: Lexicon, group: Group, assessment: Assessment) -> Evidence:
+    weight = lex.limits.get("group_prior", 2.0) * assessment.confidence
+    return Evidence(
+        assessment.crowd,
+        assessment.kind,
+        weight,
+        weight,
+        f"Its group, {_clip(group.name, 60)}, looks like {KIND_WORDS[assessment.kind]}",
+        "group",
+        "group",
+    )
+
+
+@dataclass(slots=True)
+class Decision:
+    crowd: Crowd
+    kind: Kind
+    confidence: float
+    reasons: list[str]
+    decided_by_group: bool
+
+
+def _crowd_scores(evidence: list[Evidence], cap: float) -> dict[Crowd, float]:
+    strong = dict.fromkeys(Crowd, 0.0)
+    weak = dict.fromkeys(Crowd, 0.0)
+    for ev in evidence:
+        if ev.category in ("topic", "social"):
+            weak[ev.crowd] += ev.score
+        else:
+            strong[ev.crowd] += ev.score
+    return {c: strong[c] + min(weak[c], cap) for c in Crowd}
+
+
+def _pick(scores: dict[Crowd, float]) -> Crowd | None:
+    best = max(CROWD_ORDER, key=lambda c: scores[c])
+    return best if scores[best] > 0 else None
+
+
+def decide(
+    lex: Lexicon, evidence: list[Evidence], force_crowd: Crowd | None = None
+) -> Decision:
+    cap = lex.limits.get("topic_cap", 2.0)
+    scores = _crowd_scores(evidence, cap)
+    crowd = force_crowd or _pick(scores)
+    decided_by_group = False
+    if crowd is None:
+        crowd = Crowd.not_networking
+        confidence = 0.3
+    else:
+        others = [scores[c] for c in Crowd if c != crowd]
+        margin = scores[crowd] - max(others)
+        strength = min(1.0, scores[crowd] / 3.0)
+        confidence = 0.35 + 0.62 * (1 - math.exp(-max(margin, 0) / 2.0)) * strength
+        if force_crowd is None and any(e.category == "group" for e in evidence):
+            own = _pick(
+                _crowd_scores([e for e in evidence if e.category != "group"], cap)
+            )
+            decided_by_group = own != crowd
+    kind_scores: dict[Kind, float] = dict.fromkeys(KINDS_OF[crowd], 0.0)
+    for ev in evidence:
+        if ev.kind in kind_scores:
+            kind_scores[ev.kind] += ev.kind_score
+    kind = max(KINDS_OF[crowd], key=lambda k: kind_scores[k])
+    if kind_scores[kind] <= 0:
+        kind = DEFAULT_KIND[crowd]
+    return Decision(
+        crowd=crowd,
+        kind=kind,
+        confidence=round(min(confidence, 0.97), 2),
+        reasons=_reasons(evidence, crowd, kind),
+        decided_by_group=decided_by_group,
+    )
+
+
+def _reasons(evidence: list[Evidence], crowd: Crowd, kind: Kind) -> list[str]:
+    ranked = sorted(evidence, key=lambda e: e.score, reverse=True)
+    reasons: list[str] = []
+    for ev in ranked:
+        if ev.crowd == crowd and ev.reason not in reasons:
+            reasons.append(ev.reason)
+        if len(reasons) == 3:
+            break
+    against = next((e for e in ranked if e.crowd != crowd and e.score >= 1.5), None)
+    if against is not None:
+        reasons.append(
+            f"{against.reason}, but that is outweighed: most who go are likely "
+            f"{CROWD_WORDS[crowd]}"
+        )
+    if not reasons:
+        reasons.append(
+            "Nothing in the listing points to a professional or job-seeker crowd, so it is "
+            "taken as a social or leisure event"
+        )
+    if len(reasons) < 2:
+        reasons.append(f"Few clues in the listing: read this as a guess that it is {KIND_WORDS[kind]}")
+    return reasons[:4]
+
+
+# --- targets ---------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=32)
+def _target_regex(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    names = tuple(n.strip() for n in names if n and n.strip())
+    if not names:
+        return None
+    parts = [r"\s+".join(re.escape(w) for w in n.split()) for n in names]
+    alternation = "|".join(f"(?P<t{i}>{p})" for i, p in enumerate(parts))
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+
+
+def find_targets(profile: Profile | None, texts: list[str | None]) -> list[str]:
+    if profile is None:
+        return []
+    names = tuple(profile.target_companies) + tuple(profile.target_industries)
+    regex = _target_regex(names)
+    if regex is None:
+        return []
+    clean = [n.strip() for n in names if n and n.strip()]
+    hit: set[int] = set()
+    for text in texts:
+        if text:
+            for m in regex.finditer(text):
+                hit.add(int(m.lastgroup[1:]))
+    seen: list[str] = []
+    for i in sorted(hit):
+        if clean[i] not in seen:
+            seen.append(clean[i])
+    return seen
+
+
+# --- the public functions ------------------------------------------------------------------------
+
+
+def _access(words: set[Access], is_online: bool | None, free: bool | None) -> list[Access]:
+    access = set(words)
+    if is_online:
+        access.add(Access.virtual)
+    if free is True:
+        access.add(Access.free)
+    elif free is False:
+        access.discard(Access.free)
+    return sorted(access, key=lambda a: a.value)
+
+
+def classify_group(
+    group: Group, profile: Profile | None = None, *, lexicon: Lexicon | None = None
+) -> Assessment:
+    """Who mostly goes to this group's meetings, judged from its name, description and topics."""
+    lex = lexicon or load_lexicon()
+    limit = int(lex.limits.get("description_chars", 2500))
+    topics = " · ".join(group.topics) if group.topics else None
+    description = group.description[:limit] if group.description else None
+    found, words = scan(lex, [("name", group.name), ("description", description), ("topics", topics)])
+    decision = decide(lex, list(found.values()))
+    return Assessment(
+        crowd=decision.crowd,
+        kind=decision.kind,
+        confidence=decision.confidence,
+        access=_access(words, None, None),
+        reasons=decision.reasons,
+        targets=find_targets(profile, [group.name, description, topics]),
+        classifier_version=classifier_version(lex),
+        basis="classifier",
+    )
+
+
+def classify_event(
+    event: Event,
+    group: Group | None = None,
+    profile: Profile | None = None,
+    *,
+    lexicon: Lexicon | None = None,
+    force_crowd: Crowd | None = None,
+) -> Assessment:
+    """Who mostly goes to this meeting, what kind it is, how to get in cheaply, and why.
+
+    `group` (the event's group) informs the judgement: its own assessment is used when it has one,
+    else it is judged here. `force_crowd` keeps a crowd the person chose and picks the kind for it.
+    """
+    lex = lexicon or load_lexicon()
+    limit = int(lex.limits.get("description_chars", 2500))
+    description = event.description[:limit] if event.description else None
+    group_name = event.group_name or (group.name if group else None)
+    topics = " · ".join(event.topics) if event.topics else None
+    fields = [
+        ("title", event.title),
+        ("name", group_name),
+        ("organizer", event.organizer if event.organizer != group_name else None),
+        ("description", description),
+        ("topics", topics),
+    ]
+    found, words = scan(lex, fields)
+    evidence = list(found.values())
+    extra = time_evidence(lex, _local_time(event, group))
+    if extra is not None:
+        evidence.append(extra)
+    paid, free = fee_evidence(lex, event)
+    if paid is not None:
+        evidence.append(paid)
+    if group is not None:
+        group_assessment = group.assessment or classify_group(group, lexicon=lex)
+        evidence.append(group_evidence(lex, group, group_assessment))
+    decision = decide(lex, evidence, force_crowd)
+    return Assessment(
+        crowd=decision.crowd,
+        kind=decision.kind,
+        confidence=decision.confidence,
+        access=_access(words, event.is_online, free),
+        reasons=decision.reasons,
+        targets=find_targets(
+            profile, [event.title, group_name, event.organizer, description, topics]
+        ),
+        classifier_version=classifier_version(lex),
+        basis="group" if decision.decided_by_group else "classifier",
+    )
