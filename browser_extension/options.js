@@ -63,7 +63,6 @@ async function save(event) {
   }
   $('apiBase').value = apiBase;
   await chrome.storage.local.set({ apiBase, token: $('token').value.trim(), capture: profile.capture_opt_in });
-  await chrome.runtime.sendMessage({ type: 'settingsChanged' }).catch(() => null);
   const reply = await chrome.runtime.sendMessage({ type: 'saveProfile', profile }).catch(() => null);
   if (reply && reply.ok) {
     fillProfile(reply.profile);

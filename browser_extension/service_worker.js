@@ -181,6 +181,16 @@ const handlers = {
   },
 };
 
+// A new address or token (from the options page) makes every cached flag doubtful; so does the
+// session store being cleared from outside.
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && ('apiBase' in changes || 'token' in changes || 'capture' in changes)) {
+    clearCache().then(tellTabs);
+  } else if (area === 'session' && 'flags' in changes && !changes.flags.newValue) {
+    cache.clear();
+  }
+});
+
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (message && message.type === 'status') {
     status().then(sendResponse);

@@ -494,6 +494,8 @@ def standard_site(series_count: int = 25) -> tuple[FixtureSite, list[Event]]:
     site = FixtureSite(series=series)
     site.add(CHAPTER.url, meetup_event_page(CHAPTER))
     site.add(XSS.url, meetup_event_page(XSS))
+    for event in series[:3]:
+        site.add(event.url, meetup_event_page(event))
     site.add(GROUP.url, meetup_group_page(GROUP, [CHAPTER, *series[:2]]))
     site.add(f"{MEETUP}/isaca-nj/events/", meetup_group_events_page(GROUP, series))
     site.add(f"{MEETUP}/find/", meetup_search_page([CHAPTER, SUPPORT, XSS, HIKE]))
