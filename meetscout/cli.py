@@ -7,6 +7,8 @@ import typer
 from .commands.browser import browser
 from .commands.crawl import crawl_app
 from .commands.events import events
+from .commands.schedule import schedule
+from .commands.status import status
 
 app = typer.Typer(
     name="meetscout",
@@ -25,6 +27,8 @@ app = typer.Typer(
 app.command()(events)
 app.command()(browser)
 app.add_typer(crawl_app, name="crawl")
+app.command()(schedule)
+app.command()(status)
 
 
 def main() -> None:

@@ -41,9 +41,10 @@ class CrawlCommand:
 
     source: str
     argv: tuple[str, ...]
+    module: str = "meetscout.cli"  # the Python module run with `-m`
 
     def program(self) -> list[str]:
-        return [sys.executable, "-m", "meetscout.cli", *self.argv]
+        return [sys.executable, "-m", self.module, *self.argv]
 
 
 @dataclass
@@ -189,4 +190,5 @@ def _tail(path: Path, offset: int, limit: int = 600) -> str:
             text = f.read().decode(errors="replace").strip()
     except OSError:
         return ""
-    return text[-limit:].strip()
+    lines = text.splitlines()[-8:]  # the end of a traceback or of the crawl's summary
+    return "\n".join(lines)[-limit:].strip()
