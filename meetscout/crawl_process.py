@@ -28,6 +28,7 @@ from .store import Store
 
 COUNT_FIELDS = ("new", "updated", "unchanged", "cancelled", "invalid")
 # Worse statuses win when one source run is made of several crawls.
+TERM_TIMEOUT = 40.0
 SEVERITY = ("ok", "skipped", "partial", "blocked", "interrupted", "failed")
 
 
@@ -60,9 +61,10 @@ class CrawlOutcome:
 class Stopper:
     """Shared by a scheduler and its crawls: when to stop, and how long crawls may finish."""
 
-    def __init__(self, grace: float = 60.0, term_timeout: float = 15.0):
+    def __init__(self, grace: float = 60.0, term_timeout: float = TERM_TIMEOUT):
         self.grace = grace
-        self.term_timeout = term_timeout  # after SIGTERM, how long before SIGKILL
+        # After SIGTERM Scrapy finishes pages in flight (DOWNLOAD_TIMEOUT is 30 s); then SIGKILL.
+        self.term_timeout = term_timeout
         self.event = threading.Event()
         self.requested_at: float | None = None
 

@@ -154,14 +154,12 @@ class Scheduler:
         self._aps.start()
 
     def next_runs(self) -> dict[str, datetime | None]:
+        """When each source crawls next: a pending retry wins, since regular turns before it are
+        skipped."""
         times: dict[str, datetime | None] = {}
         for name in self.plans:
-            fires = [
-                job.next_run_time
-                for job in (self._aps.get_job(name), self._aps.get_job(f"{name}:retry"))
-                if job is not None and job.next_run_time is not None
-            ]
-            times[name] = min(fires) if fires else None
+            job = self._aps.get_job(f"{name}:retry") or self._aps.get_job(name)
+            times[name] = job.next_run_time if job is not None else None
         return times
 
     def _job(self, name: str) -> None:
@@ -219,7 +217,8 @@ class Scheduler:
         # the main thread inside the event's own lock.
         while not self.stopper.stopping:
             time.sleep(poll)
-        self._aps.shutdown(wait=True)
+        if self._aps.running:
+            self._aps.shutdown(wait=True)
 
 
 def install_stop_signals(stopper: Stopper) -> None:

@@ -12,6 +12,8 @@ import shutil
 import sys
 from pathlib import Path
 
+from .crawl_process import TERM_TIMEOUT
+
 WAKE_MINUTES = 15
 
 
@@ -57,7 +59,7 @@ ExecStart={command}
 # On stop, a running crawl gets {grace:g}s to finish, then records itself as interrupted.
 KillSignal=SIGTERM
 KillMode=mixed
-TimeoutStopSec={int(grace) + 30}
+TimeoutStopSec={int(grace + TERM_TIMEOUT) + 10}
 Nice=10
 
 # ---- ~/.config/systemd/user/meetscout-crawl.timer ----
