@@ -9,7 +9,9 @@ from .commands.config import config
 from .commands.crawl import crawl_app
 from .commands.demo import demo
 from .commands.events import events
+from .commands.schedule import schedule
 from .commands.serve import serve
+from .commands.status import status
 from .commands.token import token
 
 app = typer.Typer(
@@ -33,6 +35,8 @@ app.command()(demo)
 app.command()(serve)
 app.command()(token)
 app.add_typer(crawl_app, name="crawl")
+app.command()(schedule)
+app.command()(status)
 
 
 def main() -> None:

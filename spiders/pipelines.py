@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from scrapy import signals
 
 from meetscout.model import Event, Group
@@ -31,13 +33,13 @@ class StorePipeline:
         # Scrapy 2.13+ stops passing the spider to pipelines; it lives on the crawler.
         spider = spider or self.crawler.spider
         self.spider = spider
-        self.store = Store(spider.settings.get("MEETSCOUT_DB"))
+        self.store = Store(database_path(spider))
         if not hasattr(spider, "report"):
             spider.report = CrawlReport()
         self.counts = UpsertCounts()
         self.events: list[Event] = []
         self.groups: list[Group] = []
-        self.run_id = self.store.start_run(spider.name, getattr(spider, "run_args", {}))
+        self.run_id = self.store.start_run(spider.name, run_args(spider))
         spider.run_id = self.run_id
 
     def process_item(self, item, spider=None):
@@ -73,3 +75,21 @@ class StorePipeline:
             self.store.finish_run(self.run_id, status, self.counts, report.error_text())
         finally:
             self.store.close()
+
+
+def database_path(spider) -> str | None:
+    """A `db` spider argument (Scrapyd: `-a db=…`, or `db=` in schedule.json), else the setting
+    MEETSCOUT_DB (`-s MEETSCOUT_DB=…`), else None: the per-user data folder."""
+    return getattr(spider, "db", None) or spider.settings.get("MEETSCOUT_DB") or None
+
+
+def run_args(spider) -> dict:
+    """What the run row records about how the crawl was started; the tags let a scheduler or a
+    Scrapyd server find the rows of the crawl it started."""
+    args = dict(getattr(spider, "run_args", {}) or {})
+    if os.environ.get("MEETSCOUT_JOB"):
+        args["job"] = os.environ["MEETSCOUT_JOB"]
+    scrapyd_job = getattr(spider, "_job", None) or os.environ.get("SCRAPY_JOB")
+    if scrapyd_job:
+        args["scrapyd_job"] = scrapyd_job
+    return args

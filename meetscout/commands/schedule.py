@@ -1,0 +1,175 @@
+"""`meetscout schedule`: crawl each source on its own schedule, in the foreground or once."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from ..config import ConfigError, load_config
+from ..crawl_process import Stopper
+from ..crawl_sources import SourcePlan, plan_sources
+from ..paths import default_db_path
+from ..schedule_state import Policy
+from ..scheduler import Scheduler, SourceResult, install_stop_signals, run_once
+from ..system_units import cron_line, systemd_units
+from .common import DbOption, console, err_console, fail
+
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        help="meetscout.toml to use (default: $MEETSCOUT_CONFIG, ./meetscout.toml, config folder).",
+        envvar="MEETSCOUT_CONFIG",
+        show_default=False,
+    ),
+]
+
+
+def load_plans(config_path: Path | None, db: Path) -> tuple[list[SourcePlan], Path | None]:
+    """The source plans from the config; a bad config or schedule ends with a clear message."""
+    try:
+        config = load_config(config_path)
+        plans = plan_sources(config, db)
+    except ConfigError as exc:
+        where = f"{config.path}: " if "config" in locals() and config.path else ""
+        fail(f"{where}{exc}")
+    return plans, config.path
+
+
+def schedule(
+    once: Annotated[
+        bool, typer.Option("--once", help="Crawl every due source once, then exit (for cron).")
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="With --once: crawl every source now, due or not.")
+    ] = False,
+    source: Annotated[
+        list[str] | None,
+        typer.Option("--source", help="Only this source (meetup, linkedin); repeat for more."),
+    ] = None,
+    print_systemd: Annotated[
+        bool, typer.Option("--print-systemd", help="Print a systemd service and timer, then exit.")
+    ] = False,
+    print_cron: Annotated[
+        bool, typer.Option("--print-cron", help="Print a crontab line, then exit.")
+    ] = False,
+    grace: Annotated[
+        float, typer.Option(min=0, help="Seconds a running crawl may take to finish on stop.")
+    ] = 60.0,
+    retry_after: Annotated[
+        float, typer.Option(min=0.1, help="Seconds before the first retry of a failed source.")
+    ] = 300.0,
+    retry_max: Annotated[
+        float, typer.Option(min=0.1, help="Longest wait between retries (the wait doubles).")
+    ] = 6 * 3600.0,
+    blocked_wait: Annotated[
+        float, typer.Option(min=0.1, help="Seconds a blocked source rests when not told how long.")
+    ] = 12 * 3600.0,
+    db: DbOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Crawl each source on its own schedule from meetscout.toml ([meetup] and [linkedin] schedule).
+
+    Runs in the foreground until Ctrl-C or SIGTERM; a running crawl then gets --grace seconds to
+    finish before it is stopped and recorded as interrupted. With --once it crawls the sources
+    that are due and exits 0 when every crawl went well, 1 otherwise: what cron or a systemd
+    timer calls (see --print-cron and --print-systemd).
+
+    Example:
+
+        meetscout schedule --once
+    """
+    db_path = Path(db) if db else default_db_path()
+    plans, config_path = load_plans(config, db_path)
+    if source:
+        unknown = sorted(set(source) - {p.name for p in plans})
+        if unknown:
+            fail(f"unknown source {', '.join(unknown)}; choose from meetup, linkedin")
+        plans = [p for p in plans if p.name in source]
+    if print_systemd:
+        typer.echo(systemd_units(db_path, config_path, grace), nl=False)
+        return
+    if print_cron:
+        typer.echo(cron_line(db_path, config_path), nl=False)
+        return
+    policy = Policy(
+        retry_base=timedelta(seconds=retry_after),
+        retry_cap=timedelta(seconds=max(retry_max, retry_after)),
+        blocked_default=timedelta(seconds=blocked_wait),
+    )
+    stopper = Stopper(grace=grace)
+    install_stop_signals(stopper)
+    for plan in plans:
+        if not plan.active:
+            err_console.print(f"{plan.name}: not crawled ({plan.off_because})", highlight=False)
+    if not any(p.active for p in plans):
+        fail("nothing to crawl: add Meetup groups or searches to meetscout.toml (meetscout config)")
+    if once:
+        results = run_once(plans, db_path, stopper=stopper, policy=policy, force=force)
+        console.print(results_table(results))
+        bad = [r for r in results if r.outcome.status not in ("ok", "skipped")]
+        if bad:
+            names = ", ".join(f"{r.source} {r.outcome.status}" for r in bad)
+            err_console.print(f"[red]meetscout:[/red] not everything worked: {names}")
+            raise typer.Exit(1)
+        return
+    _foreground(plans, db_path, policy, stopper)
+
+
+def _foreground(plans: list[SourcePlan], db: Path, policy: Policy, stopper: Stopper) -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", datefmt="%H:%M:%S")
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    scheduler = Scheduler(plans, db, policy=policy, stopper=stopper)
+
+    def report(result: SourceResult) -> None:
+        nxt = scheduler.next_runs().get(result.source)
+        when = f"; next run {_local(nxt)}" if nxt else ""
+        console.print(f"{result.source}: {_summary(result)}{when}", highlight=False)
+
+    scheduler.on_result = report
+    scheduler.start()
+    for name, when in scheduler.next_runs().items():
+        console.print(
+            f"{name}: {scheduler.plans[name].schedule.describe()}, next run {_local(when)}"
+        )
+    console.print("Crawling on schedule; Ctrl-C stops (a second Ctrl-C stops running crawls).")
+    scheduler.wait()
+    console.print("Stopped.")
+
+
+def results_table(results: list[SourceResult]) -> Table:
+    table = Table(title="Crawls run" if results else "Nothing was due")
+    for name in ("Source", "Status", "New", "Updated", "Unchanged", "Cancelled", "Invalid", "Note"):
+        table.add_column(name, overflow="fold")
+    for r in results:
+        c = r.outcome.counts
+        note = (r.outcome.error or "").splitlines()[0] if r.outcome.error else ""
+        if r.state.retry_at and r.outcome.status in ("failed", "blocked"):
+            note = f"retry after {_local(r.state.retry_at)}. {note}"
+        table.add_row(
+            r.source,
+            r.outcome.status,
+            *(str(c.get(k, 0)) for k in ("new", "updated", "unchanged", "cancelled", "invalid")),
+            note,
+        )
+    return table
+
+
+def _summary(result: SourceResult) -> str:
+    c = result.outcome.counts
+    text = (
+        f"{result.outcome.status} ({c.get('new', 0)} new, {c.get('updated', 0)} updated, "
+        f"{c.get('unchanged', 0)} unchanged, {c.get('cancelled', 0)} cancelled)"
+    )
+    if result.outcome.error:
+        text += f": {result.outcome.error.splitlines()[0]}"
+    return text
+
+
+def _local(when: datetime | None) -> str:
+    return when.astimezone().strftime("%Y-%m-%d %H:%M:%S") if when else "-"
