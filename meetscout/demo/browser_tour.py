@@ -119,10 +119,14 @@ class BrowserTour:
 
     def _pair(self) -> None:
         """Give the extension the API address and token, as its options page would."""
-        workers = self.context.service_workers
-        worker = workers[0] if workers else self.context.wait_for_event("serviceworker")
+        prefix = "chrome-extension://"
+        worker = next((w for w in self.context.service_workers if w.url.startswith(prefix)), None)
+        worker = worker or self.context.wait_for_event("serviceworker", timeout=15000)
         worker.evaluate(
-            "([apiBase, token]) => chrome.storage.local.set({apiBase, token, capture: true})",
+            """async ([apiBase, token]) => {
+                await chrome.storage.local.set({apiBase, token, capture: true});
+                await chrome.storage.session.clear();
+            }""",
             [self.api_base, self.token],
         )
 
