@@ -53,11 +53,17 @@ class MeetupGroupSpider(MeetupSpider):
             )
 
     def _request(self, path: str, callback, crawl: _GroupCrawl, what: str, **meta) -> Request:
+        meta["handle_httpstatus_list"] = REPORTED_STATUSES
         return Request(
             self.site_url(path),
             callback=callback,
             errback=self.failed,
-            meta={"crawl": crawl, "what": what, "handle_httpstatus_list": REPORTED_STATUSES, **meta},
+            meta={
+                "crawl": crawl,
+                "what": what,
+                "handle_httpstatus_list": REPORTED_STATUSES,
+                **meta,
+            },
             dont_filter=True,
         )
 

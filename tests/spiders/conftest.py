@@ -17,7 +17,9 @@ from .meetup_site import routes
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def crawl(spider: str, db: Path, settings: dict | None = None, timeout: int = 120, **kwargs) -> dict:
+def crawl(
+    spider: str, db: Path, settings: dict | None = None, timeout: int = 120, **kwargs
+) -> dict:
     """Run `spider` in a fresh Python process and return the crawl-run row it wrote."""
     args = [sys.executable, "-m", "tests.spiders.crawl_runner", spider, str(db), json.dumps(kwargs)]
     if settings:

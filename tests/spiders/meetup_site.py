@@ -82,7 +82,9 @@ def ical_2026(name: str, urlname: str, events: list[dict]) -> str:
             f"URL;VALUE=URI:https://www.meetup.com/{urlname}/events/{e['id']}/\r\n"
             "STATUS:CONFIRMED\r\nCLASS:PUBLIC\r\nEND:VEVENT\r\n"
         )
-    return text + f"X-ORIGINAL-URL:https://www.meetup.com/{urlname}/events/ical/\r\nEND:VCALENDAR\r\n"
+    return (
+        text + f"X-ORIGINAL-URL:https://www.meetup.com/{urlname}/events/ical/\r\nEND:VCALENDAR\r\n"
+    )
 
 
 def apollo_event(e: dict, group_ref: str, urlname: str) -> tuple[dict, dict]:
