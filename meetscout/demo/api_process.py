@@ -51,7 +51,10 @@ class ApiProcess:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
-                raise RuntimeError(f"`meetscout serve` stopped at start:\n{self.log_tail()}")
+                raise RuntimeError(
+                    f"`meetscout serve` stopped at start: {self.log_tail(1)} "
+                    f"(the whole log: {self.log_path})"
+                )
             try:
                 with urllib.request.urlopen(self.base_url + "/healthz", timeout=2) as r:
                     if r.status == 200:
@@ -59,7 +62,7 @@ class ApiProcess:
             except (urllib.error.URLError, OSError):
                 time.sleep(0.2)
         raise RuntimeError(
-            f"`meetscout serve` did not answer in {timeout:.0f} s:\n{self.log_tail()}"
+            f"`meetscout serve` did not answer in {timeout:.0f} s (its log: {self.log_path})"
         )
 
     def token(self) -> str:

@@ -17,6 +17,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 import time
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -27,7 +28,7 @@ from rich.console import Console
 from ..browser import BrowserNotFound, ensure_chromium
 from ..localsite import LocalSite
 from ..store import Store
-from .api_process import ApiProcess, isolated_env, meetscout_command
+from .api_process import ApiProcess, isolated_env
 from .browser_tour import BrowserTour, Shot, Stop
 from .render import RenderedSample, render_sample, site_routes
 from .report import crowd_tables, print_next_steps, print_tables, runs_table
@@ -135,32 +136,34 @@ class Demo:
         (self.output / "meetscout.toml").write_text(
             demo_config(rendered, meetup.base_url, linkedin.base_url)
         )
-        self._crawl(
-            "meetup",
-            ["crawl", "meetup", *rendered.urlnames, "--base-url", meetup.base_url],
-        )
-        self._crawl(
-            "linkedin",
-            ["crawl", "linkedin", *(LINKEDIN + p for p in rendered.linkedin_paths),
-             "--base-url", linkedin.base_url],
-        )  # fmt: skip
+        self._crawl("meetup", rendered.urlnames, meetup.base_url)
+        self._crawl("linkedin", [LINKEDIN + p for p in rendered.linkedin_paths], linkedin.base_url)
 
-    def _crawl(self, name: str, args: list[str]) -> None:
-        log = self.output / "logs" / f"crawl-{name}.log"
-        command = meetscout_command(*args, "--db", str(self.db))
-        self.console.print(f"  $ meetscout {' '.join(args[:3])} …", highlight=False)
+    def _crawl(self, source: str, names: list[str], base_url: str) -> None:
+        """The real spider over the local copy, in a child process (the reactor cannot restart)."""
+        log = self.output / "logs" / f"crawl-{source}.log"
+        command = [
+            sys.executable, "-m", "meetscout.demo.crawl", source, *names,
+            "--db", str(self.db), "--base-url", base_url,
+        ]  # fmt: skip
+        self.console.print(
+            f"  crawling {len(names)} {source} {'groups' if source == 'meetup' else 'pages'} "
+            f"with the real spider (log: {log})",
+            highlight=False,
+            soft_wrap=True,
+        )
         try:
             done = subprocess.run(
                 command, env=self.env, capture_output=True, text=True, timeout=300
             )
         except subprocess.TimeoutExpired:
-            self.summary.missing.append(f"crawl {name}: timed out")
+            self.summary.missing.append(f"crawl {source}: timed out")
             return
         log.write_text(done.stdout + done.stderr)
         if done.returncode != 0:
-            tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-6:])
-            self.summary.missing.append(f"crawl {name}: exit {done.returncode}")
-            self.console.print(f"  [yellow]crawl {name} did not finish[/yellow]: {tail}")
+            tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-4:])
+            self.summary.missing.append(f"crawl {source}: exit {done.returncode}")
+            self.console.print(f"  [yellow]The {source} crawl did not finish:[/yellow] {tail}")
 
     # ------------------------------------------------------------------ step 2
 

@@ -1,0 +1,113 @@
+"""`meetscout demo` end to end, headless, as `make demo` runs it: real crawl, API and Chromium."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from meetscout.demo.sample import load_sample
+from meetscout.store import Store
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def demo_run(tmp_path_factory):
+    home = tmp_path_factory.mktemp("demo")
+    out = home / "demo-output"
+    # The person's own places: the demo must leave them alone.
+    env = {
+        **os.environ,
+        "COLUMNS": "160",
+        "MEETSCOUT_DB": str(home / "person.db"),
+        "MEETSCOUT_DATA_DIR": str(home / "person-data"),
+        "MEETSCOUT_CONFIG_DIR": str(home / "person-config"),
+    }
+    env.pop("DISPLAY", None)
+    env.pop("MEETSCOUT_CONFIG", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "meetscout.cli", "demo", "--headless", "--output", str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
+    return out, done
+
+
+def test_demo_finishes_cleanly(demo_run):
+    out, done = demo_run
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Traceback" not in done.stdout + done.stderr
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["missing"] == [], summary["missing"]
+
+
+def test_tables_show_both_crowds(demo_run):
+    _, done = demo_run
+    text = done.stdout
+    assert "Where the employed go" in text and "Job-seeker meetings" in text
+    employed_table, seekers_table = text.split("Job-seeker meetings", 1)
+    employed_table = employed_table.split("Where the employed go", 1)[1]
+    assert "Rescuing a Troubled Program" in employed_table
+    assert "guest_pass" in employed_table
+    assert "Elevator Pitch" in seekers_table and "job_seeker_group" in seekers_table
+    assert "Pyramid Mountain" not in text  # the hike is not networking: in neither table
+    assert "Use it for real" in text
+
+
+def test_database_holds_the_sample_classified(demo_run):
+    out, _ = demo_run
+    sample = load_sample()
+    by_title = {}
+    with Store(out / "demo.db") as store:
+        for group, event in sample.all_events():
+            stored = store.get_event(f"meetup:{event.id}")
+            assert stored is not None, f"{event.title} was not crawled"
+            assert stored.url == f"https://www.meetup.com/{group.urlname}/events/{event.id}/"
+            by_title[event.title] = stored
+        cancelled = next(e for _, e in sample.all_events() if e.cancelled)
+        assert store.get_event(f"meetup:{cancelled.id}").status == "cancelled"
+        for event in sample.linkedin:
+            stored = store.get_event(f"linkedin:{event.id}")
+            assert stored is not None, f"LinkedIn {event.title} is missing"
+    crowd = {title: e.assessment.crowd.value for title, e in by_title.items() if e.assessment}
+    assert crowd["Dinner Meeting: Rescuing a Troubled Program"] == "employed"
+    assert crowd["Alumni Networking Night on the Waterfront"] == "employed"
+    assert crowd["Job Seekers Meeting: Your 30-Second Elevator Pitch"] == "job_seekers"
+    assert crowd["Career Fair: 40+ Employers Hiring in Healthcare, Finance and IT"] == "job_seekers"
+    assert crowd["Saturday Hike: Pyramid Mountain and Tripod Rock"] == "not_networking"
+
+
+def test_screenshots_show_badges(demo_run):
+    out, done = demo_run
+    shots = json.loads((out / "summary.json").read_text())["screenshots"]
+    assert {s["name"].split("-")[0] for s in shots} == {"meetup", "linkedin"}
+    for shot in shots:
+        path = Path(shot["path"])
+        assert path.is_file() and path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", shot
+        assert shot["error"] is None, shot
+        assert shot["badges"] >= 1, f"no badge on {shot['url']}"
+        assert str(path) in done.stdout.replace("\n", "")
+    by_name = {s["name"]: s for s in shots}
+    group_page = by_name["meetup-group-events"]
+    # The group's own flag plus one per listed meeting.
+    listed = len(next(g for g in load_sample().groups if g.urlname == "hdi-new-jersey").events)
+    assert group_page["badges"] >= listed
+    assert any("Where the employed go" in label for label in group_page["labels"])
+    seekers = by_name["meetup-event-job-seekers"]
+    assert any("Job-seeker meeting" in label for label in seekers["labels"])
+
+
+def test_demo_never_touches_the_persons_database_or_token(demo_run):
+    out, _ = demo_run
+    home = out.parent
+    assert (out / "demo.db").is_file()
+    assert not (home / "person.db").exists()
+    assert not (home / "person-data").exists()
+    assert not (home / "person-config").exists()
