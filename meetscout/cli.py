@@ -7,6 +7,7 @@ import typer
 from .commands.browser import browser
 from .commands.config import config
 from .commands.crawl import crawl_app
+from .commands.crawl_meetup import meetup, meetup_search
 from .commands.demo import demo
 from .commands.events import events
 from .commands.schedule import schedule
@@ -34,6 +35,8 @@ app.command()(config)
 app.command()(demo)
 app.command()(serve)
 app.command()(token)
+crawl_app.command("meetup")(meetup)
+crawl_app.command("meetup-search")(meetup_search)
 app.add_typer(crawl_app, name="crawl")
 app.command()(schedule)
 app.command()(status)

@@ -114,6 +114,12 @@ class MeetupGroupSpider(MeetupSpider):
                 self.report.problems.append(
                     f"Meetup events page of '{crawl.urlname}' has no recognisable data: {exc}"
                 )
+            if page is not None and page.group is None and not page.events:
+                self.report.problems.append(
+                    f"Meetup events page of '{crawl.urlname}' has no recognisable data: "
+                    "neither the group nor any event"
+                )
+                page = None
             self.count_invalid(errors, response.url)
         yield from self._finish_listing(crawl, page)
 

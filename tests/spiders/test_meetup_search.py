@@ -46,3 +46,17 @@ def test_stops_at_the_limit(tmp_path):
             base_url=site.base_url, scroll_wait=1.5,
         )  # fmt: skip
     assert run["new"] == 12
+
+
+def test_login_wall_on_search_is_blocked_not_empty(tmp_path):
+    from meetscout.localsite import Reply
+
+    table = routes()
+    table["/find/"] = Reply("", 302, headers={"Location": "/login/?returnUri=%2Ffind%2F"})
+    table["/login/"] = Reply('<html><form><input type="password"></form></html>')
+    with LocalSite(table) as site:
+        run = crawl("meetup_search", tmp_path / "m.db", FAST, keywords="product",
+                    base_url=site.base_url, scroll_wait=1.5)  # fmt: skip
+    assert run["status"] == "blocked"
+    assert "Meetup search: redirected to a login page" in run["error"]
+    assert run["new"] == 0
