@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from .commands.browser import browser
+from .commands.classify import classify, reclassify
 from .commands.crawl import crawl_app
 from .commands.events import events
 
@@ -24,6 +25,8 @@ app = typer.Typer(
 
 app.command()(events)
 app.command()(browser)
+app.command()(classify)
+app.command()(reclassify)
 app.add_typer(crawl_app, name="crawl")
 
 

@@ -1,9 +1,9 @@
 """An event-like JSON object (from `meetscout classify`, a test corpus or a tool) as an Event.
 
 Any of title, description, group_name, organizer, url, source, is_online, fee (text or number),
-starts_at (ISO 8601), timezone and topics; anything else is ignored. The rules are forgiving, because
-these come from people and scripts: a missing title is allowed (the group name stands in), a fee
-of "Free" or "$25" is read, a start time with an offset keeps its local hour.
+starts_at (ISO 8601), timezone and topics; anything else is ignored. The rules are forgiving,
+because these come from people and scripts: a missing title is allowed (the group name stands in),
+a fee of "Free" or "$25" is read, a start time with an offset keeps its local hour.
 """
 
 from __future__ import annotations
