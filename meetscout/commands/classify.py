@@ -110,7 +110,7 @@ def classify(
     stream = _open_input(file)
     try:
         if evaluate:
-            console.print(render(evaluate_lines(stream, profile)), highlight=False, markup=False)
+            typer.echo(render(evaluate_lines(stream, profile)))
             return
         out = sys.stdout
         for raw in stream:
