@@ -69,14 +69,19 @@ class Evidence:
     match: str = ""
 
     def text(self) -> str:
-        if not self.match and not self.name:
+        if "{" not in self.reason:
             return self.reason
         return _sentence(self.reason, self.name, self.match)
 
 
 def classifier_version(lexicon: Lexicon | None = None) -> str:
     """Changes whenever the algorithm or the lexicon file changes."""
-    return f"{ALGORITHM}+{(lexicon or load_lexicon()).version}"
+    return _version((lexicon or load_lexicon()).version)
+
+
+@lru_cache(maxsize=8)
+def _version(lexicon_version: str) -> str:
+    return f"{ALGORITHM}+{lexicon_version}"
 
 
 def _clip(text: str, limit: int = 80) -> str:
@@ -90,45 +95,65 @@ def _sentence(template: str, name: str, match: str) -> str:
     return template.format(name=_clip(name), match=_clip(match, 60))
 
 
+# Fields are scanned as one text; the joint stops patterns that must not run across a sentence.
+JOINT = "\n.\x00.\n"
+
+
 def scan(
     lex: Lexicon, fields: list[tuple[str, str | None]]
 ) -> tuple[dict[str, Evidence], set[str]]:
     """The strongest piece of evidence per cue, and the access labels the words state."""
     found: dict[str, Evidence] = {}
     access: set[str] = set()
-    for field_name, text in fields:
-        if not text:
+    present = [(name, text) for name, text in fields if text]
+    if not present:
+        return found, access
+    joined = JOINT.join(text for _, text in present)
+    bounds = []  # (end offset, field name, factor, text)
+    offset = 0
+    for name, text in present:
+        offset += len(text)
+        bounds.append((offset, name, lex.fields.get(name, 0.6), text))
+        offset += len(JOINT)
+    masks: list[tuple[int, int]] = []
+    field_at = 0
+    for m in lex.matcher.scan(joined):
+        while m.start > bounds[field_at][0]:
+            field_at += 1
+        access_cue = lex.access.get(m.owner)
+        if access_cue is not None:
+            access.add(access_cue.cue)
+            if access_cue.mask:
+                masks.append((m.start, m.end))
             continue
-        factor = lex.fields.get(field_name, 0.6)
-        masked_to = -1
-        masks: list[tuple[int, int]] = []
-        for m in lex.matcher.scan(text):
-            access_cue = lex.access.get(m.owner)
-            if access_cue is not None:
-                access.add(access_cue.cue)
-                if access_cue.mask:
-                    masks.append((m.start, m.end))
-                    masked_to = max(masked_to, m.end)
-                continue
-            if m.start < masked_to and any(a <= m.start < b for a, b in masks):
-                continue
-            cue = lex.cues[m.owner]
-            score = cue.weight * factor
-            held = found.get(cue.id)
-            if held is not None and held.score >= score:
-                continue
-            found[cue.id] = Evidence(
-                cue.crowd,
-                cue.kind,
-                score,
-                cue.kind_weight * factor,
-                cue.reason,
-                cue.category,
-                cue.id,
-                text if field_name in NAME_FIELDS else m.text,
-                m.text,
-            )
+        if masks and any(a <= m.start < b for a, b in masks):
+            continue
+        _, field_name, factor, text = bounds[field_at]
+        cue = lex.cues[m.owner]
+        score = cue.weight * factor
+        held = found.get(cue.id)
+        if held is not None and held.score >= score:
+            continue
+        found[cue.id] = Evidence(
+            cue.crowd,
+            cue.kind,
+            score,
+            cue.kind_weight * factor,
+            cue.reason,
+            cue.category,
+            cue.id,
+            text if field_name in NAME_FIELDS else m.text,
+            m.text,
+        )
     return found, access
+
+
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@lru_cache(maxsize=512)
+def _zone(name: str) -> ZoneInfo:
+    return ZoneInfo(name)
 
 
 def _local_time(event: Event, group: Group | None) -> datetime | None:
@@ -137,7 +162,7 @@ def _local_time(event: Event, group: Group | None) -> datetime | None:
     zone = event.timezone or (group.timezone if group else None)
     if not zone:
         return None
-    return event.starts_at.astimezone(ZoneInfo(zone))
+    return event.starts_at.astimezone(_zone(zone))
 
 
 def time_evidence(lex: Lexicon, local: datetime | None) -> Evidence | None:
@@ -153,9 +178,11 @@ def time_evidence(lex: Lexicon, local: datetime | None) -> Evidence | None:
             None,
             weight,
             0.0,
-            f"Meets on a {local:%A} morning ({local:%H:%M}), when most people in work cannot",
+            "Meets on a {name} morning ({match}), when most people in work cannot",
             "time",
             "weekday_morning",
+            DAYS[local.weekday()],
+            f"{local.hour:02d}:{local.minute:02d}",
         )
     weight = float(t.get("before_after_work_weight", 0.6))
     for key, words in (("breakfast", "before the working day"), ("evening", "after working hours")):
@@ -166,9 +193,11 @@ def time_evidence(lex: Lexicon, local: datetime | None) -> Evidence | None:
                 None,
                 weight,
                 0.0,
-                f"Meets {words} ({local:%A} {local:%H:%M})",
+                "Meets " + words + " ({name} {match})",
                 "time",
                 key,
+                DAYS[local.weekday()],
+                f"{local.hour:02d}:{local.minute:02d}",
             )
     return None
 
