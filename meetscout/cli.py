@@ -6,6 +6,7 @@ import typer
 
 from .commands.browser import browser
 from .commands.config import config
+from .commands.classify import classify, reclassify
 from .commands.crawl import crawl_app
 from .commands.crawl_meetup import meetup, meetup_search
 from .commands.demo import demo
@@ -37,6 +38,8 @@ app.command()(serve)
 app.command()(token)
 crawl_app.command("meetup")(meetup)
 crawl_app.command("meetup-search")(meetup_search)
+app.command()(classify)
+app.command()(reclassify)
 app.add_typer(crawl_app, name="crawl")
 app.command()(schedule)
 app.command()(status)
