@@ -13,7 +13,6 @@ from fastapi import Depends, Request
 from meetscout.model import Profile
 from meetscout.store import Store
 
-from .security import require_token
 from .settings import ApiSettings
 
 
@@ -32,4 +31,3 @@ async def get_profile(request: Request) -> Profile:
 StoreDep = Annotated[Store, Depends(get_store)]
 SettingsDep = Annotated[ApiSettings, Depends(get_settings)]
 ProfileDep = Annotated[Profile, Depends(get_profile)]
-Paired = Depends(require_token)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
 
 from meetscout.classify import classify_event, classify_group
 from meetscout.classify.feedback import apply_feedback
@@ -16,7 +18,7 @@ from meetscout.identify import Identity, identify
 from meetscout.model import Assessment, Crowd, Event, Group, Profile
 from meetscout.personal import going_among, job_seeker_marked
 from meetscout.sources.page import event_from_page, group_from_page
-from meetscout.store import Store, row_event
+from meetscout.store import ASSESSMENT_COLUMNS, Store, row_assessment
 from meetscout.urls import canonical_url
 
 from .schemas import Flag, JobSeekerCount, PageItem
@@ -49,6 +51,7 @@ class Target:
         return self.identity.kind if self.identity else "page"
 
 
+@lru_cache(maxsize=4096)  # the same cards come back page after page
 def target_of(url: str) -> Target:
     identity = identify(url)
     if identity is not None:
@@ -65,20 +68,72 @@ class Judged:
 
     target: Target
     known: bool
-    subject: Event | Group | None
+    subject: Brief | Event | Group | None
     assessment: Assessment | None
     why_not: str | None = None  # when nothing could be judged
 
 
-def events_by_id(store: Store, ids: Sequence[str]) -> dict[str, Event]:
+# What a flag needs of a stored event: one narrow row, not the whole Event (this is the hot path).
+BRIEF_COLUMNS = ("id", "source", "url", "title", "starts_at", "group_id", *ASSESSMENT_COLUMNS)
+_BRIEF_SQL = f"SELECT {', '.join(BRIEF_COLUMNS)} FROM events WHERE id IN "
+
+
+@dataclass(slots=True)
+class Brief:
+    """A stored event as far as a flag needs it."""
+
+    id: str
+    source: str
+    url: str
+    title: str
+    starts_at: datetime | None
+    group_id: str | None
+    assessment: Assessment | None
+
+
+def events_by_id(store: Store, ids: Sequence[str]) -> dict[str, Brief]:
+    """Stored events by id, with only the fields a flag shows."""
     if not ids:
         return {}
-    marks = ",".join("?" * len(ids))
-    rows = store.db.query(f"SELECT * FROM events WHERE id IN ({marks})", list(ids))
-    return {row["id"]: row_event(row) for row in rows}
+    ids = list(dict.fromkeys(ids))
+    out = {}
+    for values in store.db.conn.execute(f"{_BRIEF_SQL}({','.join('?' * len(ids))})", ids):
+        row = dict(zip(BRIEF_COLUMNS, values, strict=True))
+        out[row["id"]] = Brief(
+            id=row["id"],
+            source=row["source"],
+            url=row["url"],
+            title=row["title"],
+            starts_at=datetime.fromisoformat(row["starts_at"]) if row["starts_at"] else None,
+            group_id=row["group_id"],
+            assessment=row_assessment(row),
+        )
+    return out
 
 
-def stored_for(store: Store, target: Target, prefetched: dict[str, Event]) -> Event | Group | None:
+def corrected(store: Store, events: Sequence[Brief | Event]) -> set[str]:
+    """Ids of the events that have a correction of their own or through their group: only
+    those go through apply_feedback, so a page of flags without corrections costs one query."""
+    event_ids = [e.id for e in events]
+    group_ids = list({e.group_id for e in events if e.group_id})
+    if not event_ids:
+        return set()
+    sql = (
+        "SELECT event_id, group_id FROM feedback WHERE event_id IN "
+        f"({','.join('?' * len(event_ids))})"
+    )
+    if group_ids:
+        sql += f" OR group_id IN ({','.join('?' * len(group_ids))})"
+    hits_e, hits_g = set(), set()
+    for event_id, group_id in store.db.conn.execute(sql, [*event_ids, *group_ids]):
+        hits_e.add(event_id)
+        hits_g.add(group_id)
+    return {e.id for e in events if e.id in hits_e or (e.group_id and e.group_id in hits_g)}
+
+
+def stored_for(
+    store: Store, target: Target, prefetched: dict[str, Brief]
+) -> Brief | Event | Group | None:
     if target.id:
         if target.kind == "event":
             return prefetched.get(target.id) or store.get_event(target.id)
@@ -88,13 +143,22 @@ def stored_for(store: Store, target: Target, prefetched: dict[str, Event]) -> Ev
     return store.find_by_url(target.url) if target.kind != "search" else None
 
 
-def assess_stored(store: Store, found: Event | Group, profile: Profile) -> Assessment:
+def assess_stored(
+    store: Store, found: Brief | Event | Group, profile: Profile, *, check_feedback: bool = True
+) -> Assessment:
+    """The stored judgement with the person's corrections applied (`check_feedback=False`
+    when the caller already knows there are none)."""
     if isinstance(found, Group):
         return found.assessment or classify_group(found, profile)
     assessment = found.assessment
     if assessment is None:  # stored before it was classified
+        found = store.get_event(found.id) or found
         group = store.get_group(found.group_id) if found.group_id else None
         assessment = classify_event(found, group, profile)
+    if not check_feedback:
+        return assessment
+    if isinstance(found, Brief):
+        found = store.get_event(found.id)
     return apply_feedback(store, found, assessment)
 
 
@@ -136,13 +200,21 @@ def _nothing_sent() -> str:
 def judge(store: Store, items: Sequence[PageItem], profile: Profile) -> list[Judged]:
     targets = [target_of(item.url) for item in items]
     prefetched = events_by_id(store, [t.id for t in targets if t.id and t.kind == "event"])
+    needs_feedback = corrected(store, list(prefetched.values()))
     out = []
     for item, target in zip(items, targets, strict=True):
         found = stored_for(store, target, prefetched)
-        if found is not None:
-            out.append(Judged(target, True, found, assess_stored(store, found, profile)))
-        else:
+        if found is None:
             out.append(judge_page(store, item, target, profile))
+            continue
+        check = (
+            not isinstance(found, Brief)
+            or found.id in needs_feedback
+            or (found.id not in prefetched)
+        )
+        out.append(
+            Judged(target, True, found, assess_stored(store, found, profile, check_feedback=check))
+        )
     return out
 
 
@@ -166,7 +238,9 @@ def capture(store: Store, judged: Sequence[Judged]) -> None:
 
 
 def to_flags(store: Store, judged: Sequence[Judged], profile: Profile) -> list[Flag]:
-    going = going_among(store, [j.subject.id for j in judged if isinstance(j.subject, Event)])
+    going = going_among(
+        store, [j.subject.id for j in judged if isinstance(j.subject, Brief | Event)]
+    )
     count: JobSeekerCount | None = None
     flags = []
     for j in judged:
@@ -181,10 +255,12 @@ def to_flags(store: Store, judged: Sequence[Judged], profile: Profile) -> list[F
                 url=j.target.url,
                 known=j.known,
                 id=subject.id if subject is not None else j.target.id,
-                subject=("event" if isinstance(subject, Event) else "group" if subject else None),
+                subject=(
+                    "event" if isinstance(subject, Brief | Event) else "group" if subject else None
+                ),
                 title=(
                     subject.title
-                    if isinstance(subject, Event)
+                    if isinstance(subject, Brief | Event)
                     else subject.name
                     if subject
                     else None
@@ -197,8 +273,8 @@ def to_flags(store: Store, judged: Sequence[Judged], profile: Profile) -> list[F
                 reasons=a.reasons if a else [j.why_not or _nothing_sent()],
                 targets=a.targets if a else [],
                 basis=a.basis if a else None,
-                starts_at=subject.starts_at if isinstance(subject, Event) else None,
-                going=isinstance(subject, Event) and subject.id in going,
+                starts_at=subject.starts_at if isinstance(subject, Brief | Event) else None,
+                going=isinstance(subject, Brief | Event) and subject.id in going,
                 job_seeker_count=count if seekers else None,
             )
         )
