@@ -6,6 +6,7 @@ import typer
 
 from .commands.browser import browser
 from .commands.crawl import crawl_app
+from .commands.crawl_meetup import meetup, meetup_search
 from .commands.events import events
 from .commands.serve import serve
 from .commands.token import token
@@ -28,6 +29,8 @@ app.command()(events)
 app.command()(browser)
 app.command()(serve)
 app.command()(token)
+crawl_app.command("meetup")(meetup)
+crawl_app.command("meetup-search")(meetup_search)
 app.add_typer(crawl_app, name="crawl")
 
 
