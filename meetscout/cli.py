@@ -7,6 +7,7 @@ import typer
 from .commands.browser import browser
 from .commands.crawl import crawl_app
 from .commands.events import events
+from .commands.linkedin import linkedin_app
 
 app = typer.Typer(
     name="meetscout",
@@ -25,6 +26,7 @@ app = typer.Typer(
 app.command()(events)
 app.command()(browser)
 app.add_typer(crawl_app, name="crawl")
+app.add_typer(linkedin_app, name="linkedin")
 
 
 def main() -> None:
