@@ -8,6 +8,7 @@ from .commands.browser import browser
 from .commands.crawl import crawl_app
 from .commands.crawl_meetup import meetup, meetup_search
 from .commands.events import events
+from .commands.linkedin import linkedin_app
 from .commands.serve import serve
 from .commands.token import token
 
@@ -32,6 +33,7 @@ app.command()(token)
 crawl_app.command("meetup")(meetup)
 crawl_app.command("meetup-search")(meetup_search)
 app.add_typer(crawl_app, name="crawl")
+app.add_typer(linkedin_app, name="linkedin")
 
 
 def main() -> None:
