@@ -17,6 +17,7 @@ from meetscout.api_token import PAIRING_HINT
 from meetscout.store import Store
 
 from . import errors
+from .deps import ProfileCache
 from .routes import attendance, events, feedback, flags, groups, health, profile, runs, status
 from .schemas import ERROR_RESPONSES, FlagsRequest
 from .security import BodyLimit, ExtensionCors, HostGuard, TokenGuard
@@ -85,13 +86,16 @@ def create_app(settings: ApiSettings, store: Store | None = None) -> FastAPI:
         lifespan=lifespan,
         docs_url="/docs",
         redoc_url=None,
+        # A personal, local service: no OpenTelemetry, and no per-request check for it.
+        telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     app.state.settings = settings
     app.state.store = store
-    app.include_router(health.router)
+    app.state.profiles = ProfileCache(store)
     # Flat, not nested under one /v1 router: each nesting level costs a match per request.
     for topic in V1_TOPICS:
         app.include_router(topic.router, prefix="/v1", responses=ERROR_RESPONSES)
+    app.include_router(health.router)
     finish_openapi(app)
     errors.install(app)
     # add_middleware wraps: the last added runs first.

@@ -71,14 +71,30 @@ class Judged:
     subject: Brief | Event | Group | None
     assessment: Assessment | None
     why_not: str | None = None  # when nothing could be judged
+    going: bool = False
 
 
 # What a flag needs of a stored event: one narrow row, not the whole Event (this is the hot path).
 BRIEF_COLUMNS = ("id", "source", "url", "title", "starts_at", "group_id", *ASSESSMENT_COLUMNS)
-_BRIEF_SQL = f"SELECT {', '.join(BRIEF_COLUMNS)} FROM events WHERE id IN "
+# With the row come two facts about the person's records, so a flag costs one query: marked
+# "I'm going", and corrected (for this event or its whole group).
+_BRIEF_SQL = (
+    f"SELECT {', '.join('e.' + c for c in BRIEF_COLUMNS)}, "
+    "EXISTS (SELECT 1 FROM attendance a WHERE a.event_id = e.id), "
+    "EXISTS (SELECT 1 FROM feedback f WHERE f.event_id = e.id"
+    " OR (f.scope = 'group' AND f.group_id = e.group_id)) "
+    "FROM events e WHERE e.id IN "
+)
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
+class Stored:
+    brief: Brief
+    going: bool
+    corrected: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Brief:
     """A stored event as far as a flag needs it."""
 
@@ -91,44 +107,63 @@ class Brief:
     assessment: Assessment | None
 
 
-def events_by_id(store: Store, ids: Sequence[str]) -> dict[str, Brief]:
-    """Stored events by id, with only the fields a flag shows."""
+def events_by_id(store: Store, ids: Sequence[str]) -> dict[str, Stored]:
+    """Stored events by id, with only the fields a flag shows, in one query."""
     if not ids:
         return {}
     ids = list(dict.fromkeys(ids))
     out = {}
     for values in store.db.conn.execute(f"{_BRIEF_SQL}({','.join('?' * len(ids))})", ids):
-        row = dict(zip(BRIEF_COLUMNS, values, strict=True))
-        out[row["id"]] = Brief(
-            id=row["id"],
-            source=row["source"],
-            url=row["url"],
-            title=row["title"],
-            starts_at=datetime.fromisoformat(row["starts_at"]) if row["starts_at"] else None,
-            group_id=row["group_id"],
-            assessment=row_assessment(row),
-        )
+        brief = _brief(values[:-2])
+        out[brief.id] = Stored(brief, bool(values[-2]), bool(values[-1]))
     return out
 
 
-def corrected(store: Store, events: Sequence[Brief | Event]) -> set[str]:
-    """Ids of the events that have a correction of their own or through their group: only
-    those go through apply_feedback, so a page of flags without corrections costs one query."""
-    event_ids = [e.id for e in events]
-    group_ids = list({e.group_id for e in events if e.group_id})
-    if not event_ids:
-        return set()
-    sql = (
-        "SELECT event_id, group_id FROM feedback WHERE event_id IN "
-        f"({','.join('?' * len(event_ids))})"
+@lru_cache(maxsize=8192)
+def _brief(values: tuple) -> Brief:
+    """Decoding a row (dates, JSON lists, validated enums) costs more than reading it; the
+    same rows come back as the person browses, so decoded rows are kept, keyed by their
+    exact stored values (a changed row is a new key)."""
+    row = dict(zip(BRIEF_COLUMNS, values, strict=True))
+    return Brief(
+        id=row["id"],
+        source=row["source"],
+        url=row["url"],
+        title=row["title"],
+        starts_at=datetime.fromisoformat(row["starts_at"]) if row["starts_at"] else None,
+        group_id=row["group_id"],
+        assessment=row_assessment(row),
     )
+
+
+def marks(store: Store, events: Sequence[Brief | Event]) -> tuple[set[str], set[str]]:
+    """(events with a correction of their own or through their group, events marked "I'm
+    going"), in one query: only corrected events go through apply_feedback, so a page of flags
+    costs two queries in all."""
+    event_ids = list({e.id: None for e in events})
+    wanted = set(event_ids)
+    if not event_ids:
+        return set(), set()
+    group_ids = list({e.group_id for e in events if e.group_id})
+    in_events = f"({','.join('?' * len(event_ids))})"
+    sql = f"SELECT 'f', event_id, group_id FROM feedback WHERE event_id IN {in_events}"
     if group_ids:
-        sql += f" OR group_id IN ({','.join('?' * len(group_ids))})"
-    hits_e, hits_g = set(), set()
-    for event_id, group_id in store.db.conn.execute(sql, [*event_ids, *group_ids]):
-        hits_e.add(event_id)
-        hits_g.add(group_id)
-    return {e.id for e in events if e.id in hits_e or (e.group_id and e.group_id in hits_g)}
+        sql += f" OR (scope = 'group' AND group_id IN ({','.join('?' * len(group_ids))}))"
+    sql += f" UNION ALL SELECT 'a', event_id, NULL FROM attendance WHERE event_id IN {in_events}"
+    fb_events, fb_groups, going = set(), set(), set()
+    for kind, event_id, group_id in store.db.conn.execute(
+        sql, [*event_ids, *group_ids, *event_ids]
+    ):
+        if kind == "a":
+            going.add(event_id)
+        elif event_id in wanted:
+            fb_events.add(event_id)
+        else:
+            fb_groups.add(group_id)
+    corrected = {
+        e.id for e in events if e.id in fb_events or (e.group_id and e.group_id in fb_groups)
+    }
+    return corrected, going
 
 
 def stored_for(
@@ -200,21 +235,24 @@ def _nothing_sent() -> str:
 def judge(store: Store, items: Sequence[PageItem], profile: Profile) -> list[Judged]:
     targets = [target_of(item.url) for item in items]
     prefetched = events_by_id(store, [t.id for t in targets if t.id and t.kind == "event"])
-    needs_feedback = corrected(store, list(prefetched.values()))
+    briefs = {i: p.brief for i, p in prefetched.items()}
+    found = [stored_for(store, target, briefs) for target in targets]
+    # Events found another way (by URL) are rare: ask about them separately.
+    others = [f for f in found if isinstance(f, Event)]
+    corrected, going = marks(store, others) if others else (set(), set())
+    for p in prefetched.values():
+        if p.going:
+            going.add(p.brief.id)
+        if p.corrected:
+            corrected.add(p.brief.id)
     out = []
-    for item, target in zip(items, targets, strict=True):
-        found = stored_for(store, target, prefetched)
-        if found is None:
+    for item, target, stored in zip(items, targets, found, strict=True):
+        if stored is None:
             out.append(judge_page(store, item, target, profile))
             continue
-        check = (
-            not isinstance(found, Brief)
-            or found.id in needs_feedback
-            or (found.id not in prefetched)
-        )
-        out.append(
-            Judged(target, True, found, assess_stored(store, found, profile, check_feedback=check))
-        )
+        check = not isinstance(stored, Brief) or stored.id in corrected
+        assessment = assess_stored(store, stored, profile, check_feedback=check)
+        out.append(Judged(target, True, stored, assessment, going=stored.id in going))
     return out
 
 
@@ -238,9 +276,6 @@ def capture(store: Store, judged: Sequence[Judged]) -> None:
 
 
 def to_flags(store: Store, judged: Sequence[Judged], profile: Profile) -> list[Flag]:
-    going = going_among(
-        store, [j.subject.id for j in judged if isinstance(j.subject, Brief | Event)]
-    )
     count: JobSeekerCount | None = None
     flags = []
     for j in judged:
@@ -274,15 +309,14 @@ def to_flags(store: Store, judged: Sequence[Judged], profile: Profile) -> list[F
                 targets=a.targets if a else [],
                 basis=a.basis if a else None,
                 starts_at=subject.starts_at if isinstance(subject, Brief | Event) else None,
-                going=isinstance(subject, Brief | Event) and subject.id in going,
+                going=j.going,
                 job_seeker_count=count if seekers else None,
             )
         )
     return flags
 
 
-def flag_items(store: Store, items: Sequence[PageItem]) -> list[Flag]:
-    profile = store.get_profile()
+def flag_items(store: Store, items: Sequence[PageItem], profile: Profile) -> list[Flag]:
     judged = judge(store, items, profile)
     if profile.capture_opt_in:
         capture(store, judged)
@@ -302,4 +336,6 @@ def resolve(
 
 def flag_for(store: Store, found: Event | Group, profile: Profile) -> Flag:
     judged = Judged(target_of(found.url), True, found, assess_stored(store, found, profile))
+    if isinstance(found, Event):
+        judged.going = bool(going_among(store, [found.id]))
     return to_flags(store, [judged], profile)[0]

@@ -42,5 +42,6 @@ async def flags(request: Request) -> Response:
         raise RequestValidationError(
             [{**e, "loc": ("body", *e["loc"])} for e in exc.errors(include_url=False)]
         ) from None
-    result = FlagsResponse(flags=flag_items(request.app.state.store, body.items))
+    state = request.app.state
+    result = FlagsResponse(flags=flag_items(state.store, body.items, state.profiles.get()))
     return Response(result.model_dump_json(), media_type="application/json")
