@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from .commands.browser import browser
+from .commands.classify import classify, reclassify
 from .commands.crawl import crawl_app
 from .commands.crawl_meetup import meetup, meetup_search
 from .commands.events import events
@@ -32,6 +33,8 @@ app.command()(serve)
 app.command()(token)
 crawl_app.command("meetup")(meetup)
 crawl_app.command("meetup-search")(meetup_search)
+app.command()(classify)
+app.command()(reclassify)
 app.add_typer(crawl_app, name="crawl")
 app.add_typer(linkedin_app, name="linkedin")
 

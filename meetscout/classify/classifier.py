@@ -53,6 +53,7 @@ ACCESSES = {a.value: a for a in Access}
 # Tie-break order: where scores are equal, the employed win, then job seekers.
 CROWD_ORDER = (EMPLOYED, JOB_SEEKERS, NOT_NETWORKING)
 WEAK_CATEGORIES = frozenset(("topic", "social"))
+CONTEXT = frozenset(("time", "fee"))
 
 
 @dataclass(slots=True)
@@ -241,6 +242,8 @@ def decide(lex: Lexicon, evidence: list[Evidence], force_crowd: Crowd | None = N
     cap = lex.limits.get("topic_cap", 2.0)
     scores = _crowd_scores(evidence, cap)
     crowd = force_crowd.value if force_crowd is not None else _pick(scores)
+    if force_crowd is None and not any(e.category not in CONTEXT for e in evidence):
+        crowd = None  # when and what it costs tip a balance; alone they say nothing
     decided_by_group = False
     if crowd is None:
         crowd = NOT_NETWORKING

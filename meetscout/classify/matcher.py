@@ -250,7 +250,13 @@ class Matcher:
                 for m in entry.regex.finditer(text if entry.on_original else low):
                     if m.start() >= consumed.get(entry.category, 0):
                         out.append(
-                            Match(entry.category, m.lastgroup, m.start(), m.end(), m.group())
+                            Match(
+                                entry.category,
+                                m.lastgroup,
+                                m.start(),
+                                m.end(),
+                                text[m.start() : m.end()],
+                            )
                         )
             out.sort(key=lambda x: x.start)
         return out
