@@ -13,7 +13,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from meetscout.classify import classify_event, classify_group
-from meetscout.classify.feedback import apply_feedback
+from meetscout.classify.feedback import apply_feedback, apply_group_feedback
 from meetscout.identify import Identity, identify
 from meetscout.model import Assessment, Crowd, Event, Group, Profile
 from meetscout.personal import going_among, job_seeker_marked
@@ -181,16 +181,21 @@ def stored_for(
 def assess_stored(
     store: Store, found: Brief | Event | Group, profile: Profile, *, check_feedback: bool = True
 ) -> Assessment:
-    """The stored judgement with the person's corrections applied (`check_feedback=False`
-    when the caller already knows there are none)."""
+    """The stored judgement as the person sees it. A correction is written into the stored row
+    when it is made (meetscout.classify.feedback.correct) and re-applied after every crawl, so a
+    row whose basis is "feedback" is final; others are checked for a correction unless the
+    caller already knows there is none (`check_feedback=False`)."""
     if isinstance(found, Group):
-        return found.assessment or classify_group(found, profile)
+        assessment = found.assessment or classify_group(found, profile)
+        if assessment.basis == "feedback":
+            return assessment
+        return apply_group_feedback(store, found, assessment)
     assessment = found.assessment
     if assessment is None:  # stored before it was classified
         found = store.get_event(found.id) or found
         group = store.get_group(found.group_id) if found.group_id else None
         assessment = classify_event(found, group, profile)
-    if not check_feedback:
+    if not check_feedback or assessment.basis == "feedback":
         return assessment
     if isinstance(found, Brief):
         found = store.get_event(found.id)
@@ -211,7 +216,8 @@ def judge_page(store: Store, item: PageItem, target: Target, profile: Profile) -
         )
         if group is None:
             return Judged(target, False, None, None, _nothing_sent())
-        return Judged(target, False, group, classify_group(group, profile))
+        assessment = apply_group_feedback(store, group, classify_group(group, profile))
+        return Judged(target, False, group, assessment)
     event = event_from_page(
         item.url,
         title=item.title,
