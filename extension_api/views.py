@@ -18,7 +18,8 @@ def event_views(store: Store, events: Sequence[Event]) -> list[EventOut]:
     out = []
     for event in events:
         assessment = event.assessment
-        if assessment is not None:
+        # A "feedback" basis means the correction is already in the row (see assess_stored).
+        if assessment is not None and assessment.basis != "feedback":
             assessment = apply_feedback(store, event, assessment)
         fields = dict(event)
         fields["assessment"] = assessment

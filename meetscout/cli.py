@@ -12,6 +12,7 @@ from .commands.crawl_meetup import meetup, meetup_search
 from .commands.demo import demo
 from .commands.events import events
 from .commands.schedule import schedule
+from .commands.linkedin import linkedin_app
 from .commands.serve import serve
 from .commands.status import status
 from .commands.token import token
@@ -43,6 +44,7 @@ app.command()(reclassify)
 app.add_typer(crawl_app, name="crawl")
 app.command()(schedule)
 app.command()(status)
+app.add_typer(linkedin_app, name="linkedin")
 
 
 def main() -> None:

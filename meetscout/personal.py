@@ -1,7 +1,7 @@
-"""The person's own records: meetings they are going to, and their corrections to flags.
+"""The person's own records of the meetings they are going to (table `attendance`).
 
-Kept beside the store (tables `attendance` and `feedback`) so the API, the CLI and the planner
-count "job-seeker meetings this month" the same way.
+Kept beside the store so the API, the CLI and the planner count "job-seeker meetings this month"
+the same way. (Corrections to flags live in meetscout.classify.feedback.)
 """
 
 from __future__ import annotations
@@ -58,34 +58,3 @@ def job_seeker_marked(store: Store, at: datetime | None = None) -> int:
         [start.isoformat(timespec="seconds"), end.isoformat(timespec="seconds")],
     ).fetchone()
     return row[0]
-
-
-def record_feedback(
-    store: Store,
-    *,
-    scope: str,
-    crowd: str,
-    event_id: str | None = None,
-    group_id: str | None = None,
-    kind: str | None = None,
-    note: str | None = None,
-) -> int:
-    if scope not in ("event", "group"):
-        raise ValueError(f"feedback scope is 'event' or 'group', not {scope!r}")
-    if scope == "group" and not group_id:
-        raise ValueError("feedback for a group needs the group's id")
-    if scope == "event" and not event_id:
-        raise ValueError("feedback for an event needs the event's id")
-    table = store.db["feedback"]
-    table.insert(
-        {
-            "scope": scope,
-            "event_id": event_id,
-            "group_id": group_id,
-            "crowd": crowd,
-            "kind": kind,
-            "note": note,
-            "created": now_utc().isoformat(timespec="seconds"),
-        }
-    )
-    return table.last_pk

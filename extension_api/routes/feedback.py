@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from meetscout.classify.feedback import correct
 from meetscout.identify import meetup_group_id
 from meetscout.model import Event, Group
-from meetscout.personal import record_feedback
 
 from ..deps import ProfileDep, StoreDep
 from ..errors import ApiError
@@ -46,15 +46,19 @@ async def feedback(body: FeedbackIn, store: StoreDep, profile: ProfileDep) -> Fe
             "meetscout does not know which group this meeting belongs to; correct this event "
             'with scope "event", or send the group page\'s URL.',
         )
-    record_feedback(
+    # Recorded, and written into the stored judgements at once (the classifier's rules:
+    # an event's correction beats its group's, which beats the classifier).
+    correct(
         store,
-        scope=body.scope,
-        crowd=body.crowd.value,
-        kind=body.kind.value if body.kind else None,
+        body.scope,
+        body.crowd.value,
         event_id=event_id if body.scope == "event" else None,
-        group_id=group_id,
+        group_id=group_id if body.scope == "group" else None,
+        kind=body.kind.value if body.kind else None,
         note=body.note,
     )
+    if found is not None:  # read again: the correction changed the stored row
+        found = store.get_event(found.id) if isinstance(found, Event) else store.get_group(found.id)
     return FeedbackOut(
         saved=True,
         scope=body.scope,

@@ -161,6 +161,12 @@ def test_feedback_on_an_event_changes_its_next_flag(client):
     assert flag["basis"] == "feedback"
     assert flag["label"] == "Job-seeker meeting"
     assert flag["job_seeker_count"] is not None
+    assert flag["reasons"][0].startswith("You marked this meeting")
+    assert '"all job hunters"' in flag["reasons"][0]
+    assert sum(r.startswith("You marked") for r in flag["reasons"]) == 1
+    shown = client.get("/v1/events/meetup:300000003").json()
+    assert shown["assessment"]["reasons"] == flag["reasons"]
+    assert shown["label"] == "Job-seeker meeting"
     # Only that event: its neighbour in the same group is unchanged.
     assert (
         flags(client, {"url": "https://www.meetup.com/hdi-nj/events/300000004/"})[0]["crowd"]
@@ -197,6 +203,20 @@ def test_feedback_for_a_group_changes_every_event_of_it(api, client):
     got = flags(client, *({"url": u} for u in urls))
     assert [f["crowd"] for f in got] == ["not_networking", "not_networking"]
     assert [f["label"] for f in got] == ["Not a networking meeting"] * 2
+    assert all(f["reasons"][0].startswith("You marked every meeting of this group") for f in got)
+
+
+def test_feedback_on_a_group_page_changes_the_groups_flag(client):
+    url = "https://www.meetup.com/hdi-nj/"
+    assert flags(client, {"url": url})[0]["crowd"] == "employed"
+    r = client.post(
+        "/v1/feedback", json={"url": url, "scope": "group", "crowd": "employed", "kind": "alumni"}
+    )
+    assert r.status_code == 200, r.text
+    [flag] = flags(client, {"url": url})
+    assert flag["subject"] == "group"
+    assert flag["kind"] == "alumni"
+    assert flag["basis"] == "feedback"
 
 
 def test_feedback_needs_something_it_can_name(client):
