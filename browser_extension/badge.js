@@ -28,7 +28,7 @@
       max-width: 340px; padding: 8px 10px; background: #fff; color: #1d1d1f; border: 1px solid #d0d0d5;
       border-radius: 8px; box-shadow: 0 4px 16px #0002; font-weight: 400; z-index: 2147483000; }
     .wrap:hover .panel, .wrap:focus-within .panel, .wrap.open .panel { display: block; }
-    .panel h2 { all: unset; display: block; font-weight: 600; font-size: 12px; margin-bottom: 4px; }
+    .why { font-weight: 600; font-size: 12px; margin: 0 0 4px; }
     ul { margin: 0 0 8px; padding-left: 18px; }
     li { margin: 2px 0; }
     .actions, .correct { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
@@ -92,7 +92,7 @@
     const panel = el(doc, 'div', 'panel');
     panel.setAttribute('role', 'group');
     panel.setAttribute('aria-label', 'Why meetscout thinks so');
-    panel.append(el(doc, 'h2', '', view.reasons.length ? 'Why' : 'No reasons given'));
+    panel.append(el(doc, 'p', 'why', view.reasons.length ? 'Why' : 'No reasons given'));
     const list = el(doc, 'ul', 'reasons');
     for (const reason of view.reasons) list.append(el(doc, 'li', '', reason));
     list.id = 'reasons';
@@ -102,9 +102,10 @@
     const actionsRow = el(doc, 'div', 'actions');
     const wrong = el(doc, 'button', 'wrong', 'This flag is wrong');
     wrong.type = 'button';
-    const going = el(doc, 'button', 'going', host.meetscout.going ? 'Marked as going' : "I'm going");
+    const isGoing = Boolean(flag.going || host.meetscout.going);
+    const going = el(doc, 'button', 'going', isGoing ? 'Marked as going' : "I'm going");
     going.type = 'button';
-    going.disabled = Boolean(host.meetscout.going);
+    going.disabled = isGoing;
     actionsRow.append(wrong, going);
 
     const correct = el(doc, 'div', 'correct');

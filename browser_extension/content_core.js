@@ -8,7 +8,7 @@
   const { pageKind, eventLink } = root.MeetscoutDetectors;
   const { createBadge, HOST_ATTR } = root.MeetscoutBadge;
   const SCAN_DELAY_MS = 25; // gather a burst of DOM changes (infinite scroll) into one batch
-  const MAX_PAGE_TEXT = 2000000;
+  const MAX_PAGE_TEXT = 500000; // the API takes at most 512 KiB per field
 
   function send(message) {
     try {
@@ -35,6 +35,11 @@
     if (initial && next && next.textContent.length < MAX_PAGE_TEXT) data.next_data = next.textContent;
     const main = doc.querySelector('main') || doc.body;
     if (main) data.text = (main.innerText || '').slice(0, 4000);
+    // LinkedIn event pages carry no JSON data: the API reads the page itself.
+    if (/(^|\.)linkedin\.com$/.test(location.hostname)) {
+      const page = doc.documentElement.outerHTML;
+      if (page.length < MAX_PAGE_TEXT) data.html = page;
+    }
     return data;
   }
 
