@@ -11,6 +11,8 @@
     :host { all: initial; display: inline-block; position: relative; vertical-align: middle;
       margin: 2px 0 2px 8px; font: 13px/1.3 system-ui, -apple-system, "Segoe UI", sans-serif;
       color: #1d1d1f; z-index: 20; }
+    /* An open badge's panel must cover the badges of the cards below it. */
+    :host(:hover), :host(:focus-within), :host([data-meetscout-open]) { z-index: 2147483000; }
     .wrap { position: relative; display: inline-block; }
     .badge { all: unset; box-sizing: border-box; display: inline-flex; flex-wrap: wrap; align-items: center;
       gap: 4px; padding: 2px 8px; border-radius: 999px; cursor: pointer; font-weight: 600; }
@@ -133,6 +135,7 @@
     button.addEventListener('click', () => {
       const open = !wrap.classList.contains('open');
       wrap.classList.toggle('open', open);
+      host.toggleAttribute('data-meetscout-open', open);
       button.setAttribute('aria-expanded', String(open));
     });
     wrong.addEventListener('click', () => {

@@ -504,7 +504,7 @@ def standard_site(series_count: int = 25) -> tuple[FixtureSite, list[Event]]:
         site.add(event.url, meetup_event_page(event))
     site.add(GROUP.url, meetup_group_page(GROUP, [CHAPTER, *series[:2]]))
     site.add(f"{MEETUP}/isaca-nj/events/", meetup_group_events_page(GROUP, series))
-    site.add(f"{MEETUP}/find/", meetup_search_page([CHAPTER, SUPPORT, XSS, HIKE]))
+    site.add(f"{MEETUP}/find/", meetup_search_page([SUPPORT, HIKE, XSS, CHAPTER]))
     site.add(
         f"{LINKEDIN}/events/pmi-nj-spring-symposium{PMI.id.split(':')[1]}/",
         linkedin_event_page(PMI),
