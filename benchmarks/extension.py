@@ -36,7 +36,8 @@ RECORDER = """
 window.__badges = [];
 new MutationObserver((records) => {
   for (const r of records) for (const n of r.addedNodes)
-    if (n.nodeType === 1 && n.hasAttribute('data-meetscout-badge')) window.__badges.push(performance.now());
+    if (n.nodeType === 1 && n.hasAttribute('data-meetscout-badge'))
+      window.__badges.push(performance.now());
 }).observe(document, {childList: true, subtree: true});
 """
 
