@@ -62,3 +62,17 @@ def page(browser, api):
     tab.dialogs = dialogs
     yield tab
     tab.close()
+
+
+@pytest.fixture
+def flag_requests(browser):
+    """The items of each POST /v1/flags the service worker sends during the test."""
+    sent: list[list[dict]] = []
+
+    def note(request):
+        if request.url.endswith("/v1/flags"):
+            sent.append(request.post_data_json["items"])
+
+    browser.on("request", note)
+    yield sent
+    browser.remove_listener("request", note)

@@ -119,6 +119,13 @@ SUPPORT = meetup_event(
     group_name="NJ Career Transition",
 )
 SUPPORT = SUPPORT.model_copy(update={"starts_at": NOW})
+# On the site but not in the store: the extension sends its page data when capture is on.
+UNSEEN = meetup_event(
+    301000900,
+    "Job Club: Resume Review for Job Seekers in Career Transition",
+    _assessment(Crowd.job_seekers, Kind.job_seeker_group),
+    description="A weekly job club for people between jobs. Free for job seekers.",
+)
 XSS = meetup_event(
     301000003,
     XSS_TITLE,
@@ -500,6 +507,7 @@ def standard_site(series_count: int = 25) -> tuple[FixtureSite, list[Event]]:
     site = FixtureSite(series=series)
     site.add(CHAPTER.url, meetup_event_page(CHAPTER))
     site.add(XSS.url, meetup_event_page(XSS))
+    site.add(UNSEEN.url, meetup_event_page(UNSEEN))
     for event in series[:3]:
         site.add(event.url, meetup_event_page(event))
     site.add(GROUP.url, meetup_group_page(GROUP, [CHAPTER, *series[:2]]))

@@ -9,7 +9,17 @@ import httpx
 import pytest
 
 from .harness import EXTENSION_ID, configure, free_port, service_worker
-from .site import CHAPTER, LINKEDIN, MEETUP, PMI, SUPPORT, XSS, XSS_TITLE, chapter_series
+from .site import (
+    CHAPTER,
+    LINKEDIN,
+    MEETUP,
+    PMI,
+    SUPPORT,
+    UNSEEN,
+    XSS,
+    XSS_TITLE,
+    chapter_series,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -100,16 +110,7 @@ def test_reasons_on_keyboard_focus(page):
     )
 
 
-def test_infinite_scroll_cards_get_badges_in_batches(page):
-    flag_calls: list[int] = []
-    page.context.on(
-        "request",
-        lambda r: (
-            flag_calls.append(len(r.post_data_json["items"]))
-            if r.url.endswith("/v1/flags")
-            else None
-        ),
-    )
+def test_infinite_scroll_cards_get_badges_in_batches(page, flag_requests):
     page.goto(f"{MEETUP}/isaca-nj/events/")
     assert len(wait_for_badges(page, 11)) == 11
     for total in (21, 26):
@@ -123,7 +124,7 @@ def test_infinite_scroll_cards_get_badges_in_batches(page):
     assert cards == 25
     assert sorted(b["url"] for b in found[1:]) == sorted(e.url for e in SERIES)
     # One request per burst of cards (seen from the worker's own fetches), not one per card.
-    assert flag_calls == [11, 10, 5]
+    assert [len(items) for items in flag_requests] == [11, 10, 5]
 
 
 def test_single_page_navigation_and_back_forward(page):
@@ -225,6 +226,27 @@ def test_popup_summary_when_running(page):
     assert "meetscout is running" in text
     assert "Job-seeker meetings this month" in text
     assert PMI.title in page.locator("#next").inner_text()  # the soonest employed-crowd meeting
+
+
+def test_unknown_page_sends_its_data_when_capture_is_on(page, api, flag_requests):
+    auth = {"Authorization": f"Bearer {api.token}"}
+    profile = httpx.get(f"{api.base}/v1/profile", headers=auth).json()
+    httpx.put(f"{api.base}/v1/profile", headers=auth, json={**profile, "capture_opt_in": True})
+    configure(page.context, api.base, api.token, capture=True)
+    try:
+        page.goto(UNSEEN.url)
+        # The first ask is by URL and title only; the API does not know it, so the page's
+        # JSON-LD and __NEXT_DATA__ follow, and meetscout keeps the meeting.
+        wait_for_badges(page, 1)
+        assert [("next_data" in item, "jsonld" in item) for (item,) in flag_requests] == [
+            (False, False),
+            (True, True),
+        ]
+        stored = httpx.get(f"{api.base}/v1/events/{UNSEEN.id}", headers=auth)
+        assert stored.status_code == 200
+        assert stored.json()["title"] == UNSEEN.title
+    finally:
+        httpx.put(f"{api.base}/v1/profile", headers=auth, json={**profile, "capture_opt_in": False})
 
 
 def test_options_page_saves_profile(page, api):
