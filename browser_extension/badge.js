@@ -138,6 +138,13 @@
       host.toggleAttribute('data-meetscout-open', open);
       button.setAttribute('aria-expanded', String(open));
     });
+    wrap.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape' || !wrap.classList.contains('open')) return;
+      wrap.classList.remove('open');
+      host.removeAttribute('data-meetscout-open');
+      button.setAttribute('aria-expanded', 'false');
+      button.focus();
+    });
     wrong.addEventListener('click', () => {
       correct.hidden = !correct.hidden;
       const first = correct.querySelector('button');

@@ -104,6 +104,11 @@ def test_reasons_on_keyboard_focus(page):
     assert page.evaluate("document.activeElement.hasAttribute('data-meetscout-badge')")
     assert panel.is_visible()
     assert "Guests may attend their first meeting free" in panel.inner_text()
+    page.keyboard.press("Enter")  # pins the panel open; Escape closes it again
+    badge = page.locator("[data-meetscout-badge] .badge")
+    assert badge.get_attribute("aria-expanded") == "true"
+    page.keyboard.press("Escape")
+    assert badge.get_attribute("aria-expanded") == "false"
     page.keyboard.press("Tab")  # into the panel: it stays open
     assert page.locator("[data-meetscout-badge] button.wrong").evaluate(
         "b => b.getRootNode().activeElement === b"
