@@ -51,6 +51,22 @@
     return node;
   }
 
+  // One parsed stylesheet shared by every badge on the page: a list of 50 cards parses it once.
+  const sheets = new WeakMap();
+  function sharedSheet(doc) {
+    if (!sheets.has(doc)) {
+      let sheet = null;
+      try {
+        sheet = new doc.defaultView.CSSStyleSheet();
+        sheet.replaceSync(STYLE);
+      } catch {
+        sheet = null; // an older browser: each badge gets its own <style>
+      }
+      sheets.set(doc, sheet);
+    }
+    return sheets.get(doc);
+  }
+
   // `actions`: { wrong(crowd) -> Promise<flag|null>, going() -> Promise<flag|null> }
   function createBadge(doc, url, flag, actions) {
     const view = describeFlag(flag);
@@ -59,9 +75,10 @@
     host.setAttribute(HOST_ATTR, '');
     host.dataset.meetscoutUrl = url;
     const shadow = host.attachShadow({ mode: 'open' });
-    const style = el(doc, 'style');
-    style.textContent = STYLE;
-    shadow.append(style, el(doc, 'span', 'wrap'));
+    const sheet = sharedSheet(doc);
+    if (sheet) shadow.adoptedStyleSheets = [sheet];
+    else shadow.append(Object.assign(el(doc, 'style'), { textContent: STYLE }));
+    shadow.append(el(doc, 'span', 'wrap'));
     // Keep clicks and keys inside the badge: a card is often one big link the site listens to.
     for (const type of ['click', 'mousedown', 'mouseup', 'keydown', 'keyup', 'keypress']) {
       host.addEventListener(type, (event) => {

@@ -168,7 +168,7 @@
       if (timer === null) timer = setTimeout(() => { timer = null; if (nav) scan(); }, SCAN_DELAY_MS);
     }
 
-    new MutationObserver((records) => {
+    const observer = new MutationObserver((records) => {
       // Our own badges going in are not news.
       for (const r of records) {
         for (const n of r.addedNodes) {
@@ -176,7 +176,7 @@
         }
         if (r.removedNodes.length) return schedule();
       }
-    }).observe(doc.documentElement, { childList: true, subtree: true });
+    });
 
     // Single-page navigations: the Navigation API sees pushState and back/forward; popstate and the
     // href check in scan() cover browsers without it.
@@ -191,7 +191,15 @@
         begin();
       }
     });
-    begin();
+    // Injected at document_start: wake the service worker now, so it has its settings and cache
+    // ready by the time the page is parsed; then flag at DOMContentLoaded.
+    if (pageKind(location.href)) send({ type: 'hello' });
+    const ready = () => {
+      observer.observe(doc.documentElement, { childList: true, subtree: true });
+      begin();
+    };
+    if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', ready, { once: true });
+    else ready();
   }
 
   root.MeetscoutContent = { start, pageData };
