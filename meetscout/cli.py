@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from .commands.browser import browser
+from .commands.classify import classify, reclassify
 from .commands.crawl import crawl_app
 from .commands.events import events
 from .commands.serve import serve
@@ -28,6 +29,8 @@ app.command()(events)
 app.command()(browser)
 app.command()(serve)
 app.command()(token)
+app.command()(classify)
+app.command()(reclassify)
 app.add_typer(crawl_app, name="crawl")
 
 

@@ -18,7 +18,7 @@ from typing import Any
 import orjson
 import sqlite_utils
 
-from .model import Assessment, Event, Fee, Group, Profile, Status, Venue
+from .model import Assessment, Crowd, Event, Fee, Group, Kind, Profile, Status, Venue
 from .paths import default_db_path
 
 BATCH = 10000
@@ -607,6 +607,91 @@ class Store:
                 [*params, limit],
             )
         )
+
+    # -- the person's corrections --
+
+    def add_feedback(
+        self,
+        scope: str,
+        crowd: str,
+        *,
+        event_id: str | None = None,
+        group_id: str | None = None,
+        kind: str | None = None,
+        note: str | None = None,
+    ) -> int:
+        """Record the person's correction for one event (scope "event") or every event of a group
+        (scope "group"). The newest correction of a scope wins; nothing is overwritten."""
+        if scope not in ("event", "group"):
+            raise ValueError(f"scope must be 'event' or 'group', not {scope!r}")
+        if scope == "event" and not event_id:
+            raise ValueError("an event correction needs the event's id")
+        if scope == "group" and not group_id:
+            raise ValueError("a group correction needs the group's id")
+        Crowd(crowd)
+        if kind is not None:
+            Kind(kind)
+        table = self.db["feedback"]
+        table.insert(
+            {
+                "scope": scope,
+                "event_id": event_id,
+                "group_id": group_id,
+                "crowd": crowd,
+                "kind": kind,
+                "note": note,
+                "created": _iso(now_utc()),
+            }
+        )
+        return table.last_pk
+
+    def list_feedback(
+        self, *, event_id: str | None = None, group_id: str | None = None
+    ) -> list[dict[str, Any]]:
+        """Corrections, newest first; with ids, only those for that event or group."""
+        where, params = [], []
+        if event_id:
+            where.append("(scope = 'event' AND event_id = ?)")
+            params.append(event_id)
+        if group_id:
+            where.append("(scope = 'group' AND group_id = ?)")
+            params.append(group_id)
+        sql = "SELECT * FROM feedback"
+        if where:
+            sql += " WHERE " + " OR ".join(where)
+        return list(self.db.query(sql + " ORDER BY id DESC", params))
+
+    def set_assessments(self, table: str, pairs: Iterable[tuple[str, Assessment]]) -> int:
+        """Store many assessments in one transaction (re-classifying a whole store)."""
+        if table not in ("events", "groups"):
+            raise ValueError(table)
+        rows = [[*_assessment_columns(a).values(), item_id] for item_id, a in pairs]
+        if not rows:
+            return 0
+        sets = ",".join(f"{c}=?" for c in ASSESSMENT_COLUMNS)
+        conn = self.db.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.executemany(f"UPDATE {table} SET {sets} WHERE id=?", rows)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        return len(rows)
+
+    def iter_rows(self, table: str, size: int = 2000) -> Iterator[list[Event] | list[Group]]:
+        """Every event or group, in batches, by rowid (for re-classifying a whole store)."""
+        if table not in ("events", "groups"):
+            raise ValueError(table)
+        convert = row_event if table == "events" else row_group
+        last = 0
+        while True:
+            sql = f"SELECT rowid AS _rowid, * FROM {table} WHERE rowid > ? ORDER BY rowid LIMIT ?"
+            rows = list(self.db.query(sql, [last, size]))
+            if not rows:
+                return
+            last = rows[-1]["_rowid"]
+            yield [convert({k: v for k, v in r.items() if k != "_rowid"}) for r in rows]
 
     # -- the person's profile --
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from scrapy import signals
 
+from meetscout.classify import classify_event, classify_group
+from meetscout.classify.feedback import Corrections
 from meetscout.model import Event, Group
 from meetscout.store import Store, UpsertCounts
 
@@ -39,6 +41,10 @@ class StorePipeline:
         self.groups: list[Group] = []
         self.run_id = self.store.start_run(spider.name, getattr(spider, "run_args", {}))
         spider.run_id = self.run_id
+        # Everything is judged before it is stored, with the person's profile and corrections.
+        self.profile = self.store.get_profile()
+        self.corrections = Corrections.load(self.store)
+        self.known_groups: dict[str, Group | None] = {}
 
     def process_item(self, item, spider=None):
         if isinstance(item, Event):
@@ -54,11 +60,42 @@ class StorePipeline:
 
     def flush(self) -> None:
         if self.groups:
-            self.counts.add(self.store.upsert_groups(self.groups))
+            groups = [self._assess_group(g) for g in self.groups]
+            self.counts.add(self.store.upsert_groups(groups))
             self.groups = []
         if self.events:
-            self.counts.add(self.store.upsert_events(self.events))
+            events = [self._assess_event(e) for e in self.events]
+            self.counts.add(self.store.upsert_events(events))
             self.events = []
+
+    def _assess_group(self, group: Group) -> Group:
+        try:
+            assessment = classify_group(group, self.profile)
+            group = group.model_copy(
+                update={"assessment": self.corrections.apply_group(group, assessment)}
+            )
+        except Exception as exc:  # a classifier fault must not lose what was crawled
+            self.spider.report.problems.append(f"could not classify group {group.id}: {exc}")
+        self.known_groups[group.id] = group
+        return group
+
+    def _group_of(self, event: Event) -> Group | None:
+        """The event's group: from this crawl, else as stored (looked up once per crawl)."""
+        if not event.group_id:
+            return None
+        if event.group_id not in self.known_groups:
+            self.known_groups[event.group_id] = self.store.get_group(event.group_id)
+        return self.known_groups[event.group_id]
+
+    def _assess_event(self, event: Event) -> Event:
+        try:
+            assessment = classify_event(event, self._group_of(event), self.profile)
+            return event.model_copy(
+                update={"assessment": self.corrections.apply(event, assessment)}
+            )
+        except Exception as exc:  # a classifier fault must not lose what was crawled
+            self.spider.report.problems.append(f"could not classify event {event.id}: {exc}")
+            return event
 
     def spider_closed(self, spider, reason: str) -> None:
         report: CrawlReport = spider.report

@@ -1,9 +1,9 @@
 """Who goes there: an explainable score over the lexicon's evidence.
 
 Every cue found in a listing votes for a crowd (and a kind) with its weight times how telling the
-place it was found is (a group's name says more than a line deep in a description). The crowd with
-most votes wins; the kind is then chosen among the kinds that crowd can have, so the audience decides
-the crowd and the host or format only decides the kind. The strongest votes become the reasons.
+place it was found is (a group's name says more than a line deep in a description). The crowd
+with most votes wins; the kind is then chosen among the kinds that crowd can have, so the audience
+decides the crowd and the host or format only the kind. The strongest votes become the reasons.
 """
 
 from __future__ import annotations
@@ -16,53 +16,62 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from ..model import Access, Assessment, Crowd, Event, Group, Kind, Profile
-from .lexicon import Cue, Lexicon, load_lexicon
+from .lexicon import Lexicon, load_lexicon
 
 ALGORITHM = "1"
 NAME_FIELDS = frozenset(("name", "organizer"))
+# Inside, crowds, kinds and access labels are plain strings (the enums' values): enum members hash
+# in Python code, and these are looked up many times per event.
+EMPLOYED, JOB_SEEKERS, NOT_NETWORKING = "employed", "job_seekers", "not_networking"
 KINDS_OF = {
-    Crowd.employed: (
-        Kind.professional_association,
-        Kind.alumni,
-        Kind.industry_meetup,
-        Kind.workshop_seminar,
-    ),
-    Crowd.job_seekers: (Kind.job_seeker_group, Kind.career_fair),
-    Crowd.not_networking: (Kind.not_networking,),
+    EMPLOYED: ("professional_association", "alumni", "industry_meetup", "workshop_seminar"),
+    JOB_SEEKERS: ("job_seeker_group", "career_fair"),
+    NOT_NETWORKING: ("not_networking",),
 }
 DEFAULT_KIND = {
-    Crowd.employed: Kind.industry_meetup,
-    Crowd.job_seekers: Kind.job_seeker_group,
-    Crowd.not_networking: Kind.not_networking,
+    EMPLOYED: "industry_meetup",
+    JOB_SEEKERS: "job_seeker_group",
+    NOT_NETWORKING: "not_networking",
 }
 CROWD_WORDS = {
-    Crowd.employed: "people in work",
-    Crowd.job_seekers: "job seekers",
-    Crowd.not_networking: "a social or leisure crowd",
+    EMPLOYED: "people in work",
+    JOB_SEEKERS: "job seekers",
+    NOT_NETWORKING: "a social or leisure crowd",
 }
 KIND_WORDS = {
-    Kind.professional_association: "a professional association",
-    Kind.alumni: "an alumni group",
-    Kind.industry_meetup: "an industry meetup or business networking group",
-    Kind.workshop_seminar: "a professional workshop or seminar",
-    Kind.job_seeker_group: "a job-seeker group",
-    Kind.career_fair: "a job fair",
-    Kind.not_networking: "a social or hobby group",
+    "professional_association": "a professional association",
+    "alumni": "an alumni group",
+    "industry_meetup": "an industry meetup or business networking group",
+    "workshop_seminar": "a professional workshop or seminar",
+    "job_seeker_group": "a job-seeker group",
+    "career_fair": "a job fair",
+    "not_networking": "a social or hobby group",
 }
-# Tie-break order: a doubt between the employed and anyone else resolves to the employed last.
-CROWD_ORDER = (Crowd.employed, Crowd.job_seekers, Crowd.not_networking)
-_SPACE = re.compile(r"\s+")
+CROWDS = {c.value: c for c in Crowd}
+KINDS = {k.value: k for k in Kind}
+ACCESSES = {a.value: a for a in Access}
+# Tie-break order: where scores are equal, the employed win, then job seekers.
+CROWD_ORDER = (EMPLOYED, JOB_SEEKERS, NOT_NETWORKING)
+WEAK_CATEGORIES = frozenset(("topic", "social"))
+CONTEXT = frozenset(("time", "fee"))
 
 
 @dataclass(slots=True)
 class Evidence:
-    crowd: Crowd
-    kind: Kind | None
+    crowd: str
+    kind: str | None
     score: float
     kind_score: float
-    reason: str
+    reason: str  # a template until `text()` fills it in (only the reasons shown are formatted)
     category: str
     cue_id: str
+    name: str = ""
+    match: str = ""
+
+    def text(self) -> str:
+        if not self.match and not self.name:
+            return self.reason
+        return _sentence(self.reason, self.name, self.match)
 
 
 def classifier_version(lexicon: Lexicon | None = None) -> str:
@@ -71,61 +80,54 @@ def classifier_version(lexicon: Lexicon | None = None) -> str:
 
 
 def _clip(text: str, limit: int = 80) -> str:
-    text = _SPACE.sub(" ", text).strip(" .,;:-–")
+    text = " ".join(text.split()).strip(" .,;:-–")
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _mask(text: str, spans: list[tuple[int, int]]) -> str:
-    parts, last = [], 0
-    for start, end in spans:
-        parts.append(text[last:start])
-        parts.append(" " * (end - start))
-        last = end
-    parts.append(text[last:])
-    return "".join(parts)
-
-
-def _cue_reason(cue: Cue, field_name: str, field_text: str, match: str) -> str:
-    name = _clip(field_text) if field_name in NAME_FIELDS else _clip(match)
-    return cue.reason.format(name=name, match=_clip(match, 60))
+@lru_cache(maxsize=4096)
+def _sentence(template: str, name: str, match: str) -> str:
+    # Cached: a group's name comes back with every one of its events.
+    return template.format(name=_clip(name), match=_clip(match, 60))
 
 
 def scan(
     lex: Lexicon, fields: list[tuple[str, str | None]]
-) -> tuple[dict[str, Evidence], set[Access]]:
+) -> tuple[dict[str, Evidence], set[str]]:
     """The strongest piece of evidence per cue, and the access labels the words state."""
     found: dict[str, Evidence] = {}
-    access: set[Access] = set()
+    access: set[str] = set()
     for field_name, text in fields:
         if not text:
             continue
         factor = lex.fields.get(field_name, 0.6)
-        if lex.access is not None:
-            regex, cues = lex.access
-            spans = []
-            for m in regex.finditer(text):
-                cue = cues[m.lastgroup]
-                access.add(cue.cue)
-                if cue.mask:
-                    spans.append(m.span())
-            if spans:
-                text = _mask(text, spans)
-        for regex, cues in lex.passes.values():
-            for m in regex.finditer(text):
-                cue = cues[m.lastgroup]
-                score = cue.weight * factor
-                held = found.get(cue.id)
-                if held is not None and held.score >= score:
-                    continue
-                found[cue.id] = Evidence(
-                    crowd=cue.crowd,
-                    kind=cue.kind,
-                    score=score,
-                    kind_score=cue.kind_weight * factor,
-                    reason=_cue_reason(cue, field_name, text, m.group()),
-                    category=cue.category,
-                    cue_id=cue.id,
-                )
+        masked_to = -1
+        masks: list[tuple[int, int]] = []
+        for m in lex.matcher.scan(text):
+            access_cue = lex.access.get(m.owner)
+            if access_cue is not None:
+                access.add(access_cue.cue)
+                if access_cue.mask:
+                    masks.append((m.start, m.end))
+                    masked_to = max(masked_to, m.end)
+                continue
+            if m.start < masked_to and any(a <= m.start < b for a, b in masks):
+                continue
+            cue = lex.cues[m.owner]
+            score = cue.weight * factor
+            held = found.get(cue.id)
+            if held is not None and held.score >= score:
+                continue
+            found[cue.id] = Evidence(
+                cue.crowd,
+                cue.kind,
+                score,
+                cue.kind_weight * factor,
+                cue.reason,
+                cue.category,
+                cue.id,
+                text if field_name in NAME_FIELDS else m.text,
+                m.text,
+            )
     return found, access
 
 
@@ -147,7 +149,7 @@ def time_evidence(lex: Lexicon, local: datetime | None) -> Evidence | None:
     if morning[0] <= hour < morning[1]:
         weight = float(t.get("weekday_morning_weight", 0.7))
         return Evidence(
-            Crowd.job_seekers,
+            JOB_SEEKERS,
             None,
             weight,
             0.0,
@@ -160,7 +162,7 @@ def time_evidence(lex: Lexicon, local: datetime | None) -> Evidence | None:
         start, end = t.get(key, [0, 0])
         if start <= hour < end:
             return Evidence(
-                Crowd.employed,
+                EMPLOYED,
                 None,
                 weight,
                 0.0,
@@ -185,7 +187,7 @@ def fee_evidence(lex: Lexicon, event: Event) -> tuple[Evidence | None, bool | No
         price = f"{fee.amount:g} {fee.currency or ''}".strip()
         return (
             Evidence(
-                Crowd.employed,
+                EMPLOYED,
                 None,
                 lex.fees.get("paid_weight", 0.7),
                 0.0,
@@ -201,8 +203,8 @@ def fee_evidence(lex: Lexicon, event: Event) -> tuple[Evidence | None, bool | No
 def group_evidence(lex: Lexicon, group: Group, assessment: Assessment) -> Evidence:
     weight = lex.limits.get("group_prior", 2.0) * assessment.confidence
     return Evidence(
-        assessment.crowd,
-        assessment.kind,
+        assessment.crowd.value,
+        assessment.kind.value,
         weight,
         weight,
         f"Its group, {_clip(group.name, 60)}, looks like {KIND_WORDS[assessment.kind]}",
@@ -213,54 +215,52 @@ def group_evidence(lex: Lexicon, group: Group, assessment: Assessment) -> Eviden
 
 @dataclass(slots=True)
 class Decision:
-    crowd: Crowd
-    kind: Kind
+    crowd: str
+    kind: str
     confidence: float
     reasons: list[str]
     decided_by_group: bool
 
 
-def _crowd_scores(evidence: list[Evidence], cap: float) -> dict[Crowd, float]:
-    strong = dict.fromkeys(Crowd, 0.0)
-    weak = dict.fromkeys(Crowd, 0.0)
+def _crowd_scores(evidence: list[Evidence], cap: float) -> dict[str, float]:
+    strong = dict.fromkeys(CROWD_ORDER, 0.0)
+    weak = dict.fromkeys(CROWD_ORDER, 0.0)
     for ev in evidence:
-        if ev.category in ("topic", "social"):
+        if ev.category in WEAK_CATEGORIES:
             weak[ev.crowd] += ev.score
         else:
             strong[ev.crowd] += ev.score
-    return {c: strong[c] + min(weak[c], cap) for c in Crowd}
+    return {c: strong[c] + min(weak[c], cap) for c in CROWD_ORDER}
 
 
-def _pick(scores: dict[Crowd, float]) -> Crowd | None:
-    best = max(CROWD_ORDER, key=lambda c: scores[c])
+def _pick(scores: dict[str, float]) -> str | None:
+    best = max(CROWD_ORDER, key=scores.__getitem__)
     return best if scores[best] > 0 else None
 
 
-def decide(
-    lex: Lexicon, evidence: list[Evidence], force_crowd: Crowd | None = None
-) -> Decision:
+def decide(lex: Lexicon, evidence: list[Evidence], force_crowd: Crowd | None = None) -> Decision:
     cap = lex.limits.get("topic_cap", 2.0)
     scores = _crowd_scores(evidence, cap)
-    crowd = force_crowd or _pick(scores)
+    crowd = force_crowd.value if force_crowd is not None else _pick(scores)
+    if force_crowd is None and not any(e.category not in CONTEXT for e in evidence):
+        crowd = None  # when and what it costs tip a balance; alone they say nothing
     decided_by_group = False
     if crowd is None:
-        crowd = Crowd.not_networking
+        crowd = NOT_NETWORKING
         confidence = 0.3
     else:
-        others = [scores[c] for c in Crowd if c != crowd]
+        others = [scores[c] for c in CROWD_ORDER if c != crowd]
         margin = scores[crowd] - max(others)
         strength = min(1.0, scores[crowd] / 3.0)
         confidence = 0.35 + 0.62 * (1 - math.exp(-max(margin, 0) / 2.0)) * strength
         if force_crowd is None and any(e.category == "group" for e in evidence):
-            own = _pick(
-                _crowd_scores([e for e in evidence if e.category != "group"], cap)
-            )
+            own = _pick(_crowd_scores([e for e in evidence if e.category != "group"], cap))
             decided_by_group = own != crowd
-    kind_scores: dict[Kind, float] = dict.fromkeys(KINDS_OF[crowd], 0.0)
+    kind_scores: dict[str, float] = dict.fromkeys(KINDS_OF[crowd], 0.0)
     for ev in evidence:
         if ev.kind in kind_scores:
             kind_scores[ev.kind] += ev.kind_score
-    kind = max(KINDS_OF[crowd], key=lambda k: kind_scores[k])
+    kind = max(KINDS_OF[crowd], key=kind_scores.__getitem__)
     if kind_scores[kind] <= 0:
         kind = DEFAULT_KIND[crowd]
     return Decision(
@@ -272,19 +272,20 @@ def decide(
     )
 
 
-def _reasons(evidence: list[Evidence], crowd: Crowd, kind: Kind) -> list[str]:
+def _reasons(evidence: list[Evidence], crowd: str, kind: str) -> list[str]:
     ranked = sorted(evidence, key=lambda e: e.score, reverse=True)
     reasons: list[str] = []
     for ev in ranked:
-        if ev.crowd == crowd and ev.reason not in reasons:
-            reasons.append(ev.reason)
-        if len(reasons) == 3:
-            break
+        if ev.crowd == crowd:
+            sentence = ev.text()
+            if sentence not in reasons:
+                reasons.append(sentence)
+            if len(reasons) == 3:
+                break
     against = next((e for e in ranked if e.crowd != crowd and e.score >= 1.5), None)
     if against is not None:
         reasons.append(
-            f"{against.reason}, but that is outweighed: most who go are likely "
-            f"{CROWD_WORDS[crowd]}"
+            f"{against.text()}, but that is outweighed: most who go are likely {CROWD_WORDS[crowd]}"
         )
     if not reasons:
         reasons.append(
@@ -292,11 +293,11 @@ def _reasons(evidence: list[Evidence], crowd: Crowd, kind: Kind) -> list[str]:
             "taken as a social or leisure event"
         )
     if len(reasons) < 2:
-        reasons.append(f"Few clues in the listing: read this as a guess that it is {KIND_WORDS[kind]}")
+        reasons.append(f"Few clues in the listing: take this as a guess ({KIND_WORDS[kind]})")
     return reasons[:4]
 
 
-# --- targets ---------------------------------------------------------------------------------------
+# --- targets ------------------------------------------------------------------------------------
 
 
 @lru_cache(maxsize=32)
@@ -332,15 +333,15 @@ def find_targets(profile: Profile | None, texts: list[str | None]) -> list[str]:
 # --- the public functions ------------------------------------------------------------------------
 
 
-def _access(words: set[Access], is_online: bool | None, free: bool | None) -> list[Access]:
+def _access(words: set[str], is_online: bool | None, free: bool | None) -> list[Access]:
     access = set(words)
     if is_online:
-        access.add(Access.virtual)
+        access.add("virtual")
     if free is True:
-        access.add(Access.free)
+        access.add("free")
     elif free is False:
-        access.discard(Access.free)
-    return sorted(access, key=lambda a: a.value)
+        access.discard("free")
+    return [ACCESSES[a] for a in sorted(access)]
 
 
 def classify_group(
@@ -351,11 +352,12 @@ def classify_group(
     limit = int(lex.limits.get("description_chars", 2500))
     topics = " · ".join(group.topics) if group.topics else None
     description = group.description[:limit] if group.description else None
-    found, words = scan(lex, [("name", group.name), ("description", description), ("topics", topics)])
+    fields = [("name", group.name), ("description", description), ("topics", topics)]
+    found, words = scan(lex, fields)
     decision = decide(lex, list(found.values()))
-    return Assessment(
-        crowd=decision.crowd,
-        kind=decision.kind,
+    return Assessment.model_construct(
+        crowd=CROWDS[decision.crowd],
+        kind=KINDS[decision.kind],
         confidence=decision.confidence,
         access=_access(words, None, None),
         reasons=decision.reasons,
@@ -402,9 +404,9 @@ def classify_event(
         group_assessment = group.assessment or classify_group(group, lexicon=lex)
         evidence.append(group_evidence(lex, group, group_assessment))
     decision = decide(lex, evidence, force_crowd)
-    return Assessment(
-        crowd=decision.crowd,
-        kind=decision.kind,
+    return Assessment.model_construct(
+        crowd=CROWDS[decision.crowd],
+        kind=KINDS[decision.kind],
         confidence=decision.confidence,
         access=_access(words, event.is_online, free),
         reasons=decision.reasons,

@@ -1,7 +1,7 @@
-"""The lexicon: lexicon.toml read once and compiled into one regular expression per category.
+"""The lexicon: lexicon.toml read once and compiled into one fast matcher.
 
-A maintainer edits only the TOML. Each category becomes a single alternation with one named group
-per cue, so a field is scanned once per category however many cues there are.
+A maintainer edits only the TOML; `meetscout classify --lexicon-check` lists any pattern whose start
+cannot be read (those are searched the slow way).
 """
 
 from __future__ import annotations
@@ -14,12 +14,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..model import Access, Crowd, Kind
+from .matcher import Matcher
 
 LEXICON_PATH = Path(__file__).with_name("lexicon.toml")
 CATEGORIES = ("host", "audience", "format", "topic", "social")
-# Every pattern must begin at a word start; (?<!\w) also works before "$" or "(".
-WORD_START = r"(?<!\w)"
-WORD_END = r"(?!\w)"
 
 
 class LexiconError(ValueError):
@@ -28,10 +26,12 @@ class LexiconError(ValueError):
 
 @dataclass(frozen=True)
 class Cue:
+    # Crowds, kinds and access labels are kept as plain strings: enum members hash in Python
+    # code, and the classifier looks them up many times per event.
     id: str
     category: str
-    crowd: Crowd
-    kind: Kind | None
+    crowd: str
+    kind: str | None
     weight: float
     kind_weight: float
     reason: str
@@ -39,7 +39,7 @@ class Cue:
 
 @dataclass(frozen=True)
 class AccessCue:
-    cue: Access
+    cue: str
     mask: bool
 
 
@@ -50,9 +50,10 @@ class Lexicon:
     limits: dict[str, float]
     time: dict[str, object]
     fees: dict[str, float]
-    # category -> (compiled alternation, {group name: Cue})
-    passes: dict[str, tuple[re.Pattern[str], dict[str, Cue]]] = field(default_factory=dict)
-    access: tuple[re.Pattern[str], dict[str, AccessCue]] | None = None
+    matcher: Matcher
+    cues: dict[str, Cue] = field(default_factory=dict)  # group name in the matcher -> cue
+    access: dict[str, AccessCue] = field(default_factory=dict)
+    slow_patterns: list[str] = field(default_factory=list)
 
 
 def _name_pattern(name: str) -> str:
@@ -65,7 +66,7 @@ def _name_pattern(name: str) -> str:
     return body
 
 
-def _alternation(cue_id: str, names: list[str], patterns: list[str]) -> str:
+def _parts(cue_id: str, names: list[str], patterns: list[str]) -> list[str]:
     parts = [_name_pattern(n) for n in names] + list(patterns)
     for part in parts:
         try:
@@ -74,11 +75,7 @@ def _alternation(cue_id: str, names: list[str], patterns: list[str]) -> str:
             raise LexiconError(f"cue {cue_id!r}: bad pattern {part!r}: {exc}") from None
     if not parts:
         raise LexiconError(f"cue {cue_id!r} has neither names nor patterns")
-    return "|".join(f"(?:{p})" for p in parts)
-
-
-def _group_name(n: int) -> str:
-    return f"c{n}"
+    return parts
 
 
 def compile_lexicon(text: str) -> Lexicon:
@@ -87,15 +84,25 @@ def compile_lexicon(text: str) -> Lexicon:
     except tomllib.TOMLDecodeError as exc:
         raise LexiconError(f"lexicon is not valid TOML: {exc}") from None
     version = hashlib.blake2b(text.encode(), digest_size=4).hexdigest()
+    # Access cues are read first and may mask their words from the others.
+    matcher = Matcher(word_end={"access": False})
     lex = Lexicon(
         version=version,
         fields={k: float(v) for k, v in data.get("fields", {}).items()},
         limits={k: float(v) for k, v in data.get("limits", {}).items()},
         time=dict(data.get("time", {})),
         fees={k: float(v) for k, v in data.get("fees", {}).items()},
+        matcher=matcher,
     )
-    grouped: dict[str, list[str]] = {c: [] for c in CATEGORIES}
-    cues: dict[str, dict[str, Cue]] = {c: {} for c in CATEGORIES}
+    for n, raw in enumerate(data.get("access", [])):
+        try:
+            label = Access(raw["cue"])
+        except (KeyError, ValueError) as exc:
+            raise LexiconError(f"access cue #{n + 1}: bad cue: {exc}") from None
+        owner = f"a{n}"
+        for part in _parts(label.value, raw.get("names", []), raw.get("patterns", [])):
+            matcher.add("access", owner, part)
+        lex.access[owner] = AccessCue(cue=label.value, mask=bool(raw.get("mask", False)))
     seen: set[str] = set()
     for n, raw in enumerate(data.get("cue", [])):
         cue_id = raw.get("id") or f"cue #{n + 1}"
@@ -106,12 +113,13 @@ def compile_lexicon(text: str) -> Lexicon:
         if category not in CATEGORIES:
             raise LexiconError(f"cue {cue_id!r}: category must be one of {', '.join(CATEGORIES)}")
         try:
-            crowd = Crowd(raw["crowd"])
-            kind = Kind(raw["kind"]) if raw.get("kind") else None
+            crowd = Crowd(raw["crowd"]).value
+            kind = Kind(raw["kind"]).value if raw.get("kind") else None
         except (KeyError, ValueError) as exc:
             raise LexiconError(f"cue {cue_id!r}: bad crowd or kind: {exc}") from None
         weight = float(raw.get("weight", 1.0))
-        cue = Cue(
+        owner = f"c{n}"
+        lex.cues[owner] = Cue(
             id=cue_id,
             category=category,
             crowd=crowd,
@@ -120,28 +128,9 @@ def compile_lexicon(text: str) -> Lexicon:
             kind_weight=float(raw.get("kind_weight", weight)),
             reason=raw.get("reason", "Mentions {match}"),
         )
-        name = _group_name(n)
-        body = _alternation(cue_id, raw.get("names", []), raw.get("patterns", []))
-        grouped[category].append(f"(?P<{name}>{body})")
-        cues[category][name] = cue
-    for category in CATEGORIES:
-        if grouped[category]:
-            regex = WORD_START + "(?:" + "|".join(grouped[category]) + ")" + WORD_END
-            lex.passes[category] = (re.compile(regex, re.IGNORECASE), cues[category])
-    access_parts: list[str] = []
-    access_cues: dict[str, AccessCue] = {}
-    for n, raw in enumerate(data.get("access", [])):
-        try:
-            label = Access(raw["cue"])
-        except (KeyError, ValueError) as exc:
-            raise LexiconError(f"access cue #{n + 1}: bad cue: {exc}") from None
-        name = f"a{n}"
-        body = _alternation(label.value, raw.get("names", []), raw.get("patterns", []))
-        access_parts.append(f"(?P<{name}>{body})")
-        access_cues[name] = AccessCue(cue=label, mask=bool(raw.get("mask", False)))
-    if access_parts:
-        regex = WORD_START + "(?:" + "|".join(access_parts) + ")"
-        lex.access = (re.compile(regex, re.IGNORECASE), access_cues)
+        for part in _parts(cue_id, raw.get("names", []), raw.get("patterns", [])):
+            matcher.add(category, owner, part)
+    lex.slow_patterns = matcher.build()
     return lex
 
 

@@ -1,0 +1,234 @@
+"""How the classifier decides: the audience beats the format, the group informs its events,
+access cues come from words and fees, and every flag says why."""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from meetscout.classify import CLASSIFIER_VERSION, classify_event, classify_group
+from meetscout.classify.lexicon import LEXICON_PATH, LexiconError, compile_lexicon, load_lexicon
+from meetscout.model import Access, Crowd, Event, Fee, Group, Kind, Profile
+
+
+def event(title, description=None, group_name=None, **kw):
+    return Event(
+        id="meetup:1",
+        source="meetup",
+        url="https://www.meetup.com/x/events/1/",
+        title=title,
+        description=description,
+        group_name=group_name,
+        **kw,
+    )
+
+
+def group(name, description=None, **kw):
+    return Group(
+        id="meetup-group:x",
+        source="meetup",
+        url="https://www.meetup.com/x/",
+        name=name,
+        description=description,
+        **kw,
+    )
+
+
+@pytest.mark.parametrize(
+    "title, description, group_name, crowd, kind",
+    [
+        # A resume workshop is a job-seeker meeting when it is for job seekers...
+        (
+            "Resume Workshop",
+            "For job seekers: make your resume stand out.",
+            "Elm Street Library",
+            Crowd.job_seekers,
+            Kind.job_seeker_group,
+        ),
+        # ...and an employed one when a chapter runs it for its members.
+        (
+            "Resume Workshop for Members",
+            "Refresh your resume as your career grows. 1 PDC.",
+            "SHRM Greater Phoenix",
+            Crowd.employed,
+            Kind.professional_association,
+        ),
+        (
+            "Hiring Managers Panel",
+            "Chapter meeting with dinner. 1.5 PDUs.",
+            "PMI Central Jersey",
+            Crowd.employed,
+            Kind.professional_association,
+        ),
+        (
+            "Job Search Techniques",
+            "Monthly chapter dinner meeting with a speaker. 1 CPE.",
+            "ISACA New Jersey Chapter",
+            Crowd.employed,
+            Kind.professional_association,
+        ),
+        (
+            "Career Transition SIG",
+            "Weekly support for members between jobs.",
+            "PMI Mass Bay",
+            Crowd.job_seekers,
+            Kind.job_seeker_group,
+        ),
+        (
+            "Networking Happy Hour",
+            "Meet new people and make friends!",
+            "Philly 20s & 30s Social Club",
+            Crowd.not_networking,
+            Kind.not_networking,
+        ),
+        (
+            "Networking Happy Hour",
+            "Connect with professionals across the region.",
+            "Columbus Young Professionals",
+            Crowd.employed,
+            Kind.industry_meetup,
+        ),
+        (
+            "Fall Job Fair",
+            "Forty employers hiring on site.",
+            "County Workforce Board",
+            Crowd.job_seekers,
+            Kind.career_fair,
+        ),
+        (
+            "Saturday hike",
+            "Eight miles, moderate.",
+            "Bay Area Hikers",
+            Crowd.not_networking,
+            Kind.not_networking,
+        ),
+    ],
+)
+def test_audience_beats_format(title, description, group_name, crowd, kind):
+    a = classify_event(event(title, description, group_name))
+    assert (a.crowd, a.kind) == (crowd, kind), a.reasons
+
+
+def test_reasons_name_the_evidence():
+    a = classify_event(
+        event("Monthly meeting: cloud audit", "Dinner and a speaker, 2 CPE.", "ISACA New Jersey")
+    )
+    assert 2 <= len(a.reasons) <= 4
+    assert "Hosted by a professional association chapter: ISACA New Jersey" in a.reasons
+    assert any("CPE" in r for r in a.reasons)
+    assert 0 <= a.confidence <= 1 and a.confidence > 0.7
+    assert a.classifier_version == CLASSIFIER_VERSION
+
+
+def test_no_clues_is_a_low_confidence_guess_with_reasons():
+    a = classify_event(
+        event(
+            "Monthly gathering",
+            starts_at=datetime(2026, 3, 3, 23, tzinfo=UTC),
+            timezone="America/New_York",
+        )
+    )
+    assert a.crowd == Crowd.not_networking
+    assert a.confidence <= 0.4
+    assert len(a.reasons) >= 2
+
+
+@pytest.mark.parametrize(
+    "text, fee, online, expected",
+    [
+        ("Free pizza and drinks!", None, None, set()),
+        (
+            "Free for job seekers, $20 for everyone else.",
+            Fee(amount=20, currency="USD"),
+            None,
+            {Access.free_for_job_seekers},
+        ),
+        ("Your first meeting is free.", None, None, {Access.guest_pass}),
+        (
+            "Non-members are welcome to attend two meetings before joining.",
+            None,
+            None,
+            {Access.guest_pass},
+        ),
+        ("Volunteers attend at no cost.", None, None, {Access.volunteer}),
+        ("No cover; cash bar.", None, None, {Access.drinks_only}),
+        ("Join us on Zoom.", None, None, {Access.virtual}),
+        ("Open to members only.", None, None, {Access.members_only}),
+        ("Talks and networking.", Fee(free=True), True, {Access.free, Access.virtual}),
+        ("This event is free and open to the public.", Fee(amount=15), None, set()),
+    ],
+)
+def test_access_cues(text, fee, online, expected):
+    a = classify_event(event("Chapter meeting", text, "ISACA NJ", fee=fee, is_online=online))
+    assert set(a.access) == expected
+    assert a.access == sorted(a.access, key=lambda x: x.value)
+
+
+def test_free_for_job_seekers_does_not_make_a_job_seeker_meeting():
+    a = classify_event(
+        event(
+            "Chapter dinner", "Members $40. Free for members in transition.", "IIA Dallas Chapter"
+        )
+    )
+    assert a.crowd == Crowd.employed
+    assert Access.free_for_job_seekers in a.access and Access.free not in a.access
+
+
+def test_group_assessment_informs_its_events():
+    bare = event("March meeting")
+    assert classify_event(bare).crowd == Crowd.not_networking
+    # The group's name alone says who goes...
+    a = classify_event(bare, group("HDI Garden State Chapter"))
+    assert (a.crowd, a.kind) == (Crowd.employed, Kind.professional_association)
+    assert any("HDI Garden State Chapter" in r for r in a.reasons)
+    # ...and where only the group's description does, the event inherits the group's judgement.
+    g = group(
+        "Garden State Service Leaders",
+        "The HDI chapter for service desk leaders. Members and guests welcome, CPE credit.",
+    )
+    a = classify_event(bare, g)
+    assert (a.crowd, a.kind, a.basis) == (Crowd.employed, Kind.professional_association, "group")
+    assert any("Its group, Garden State Service Leaders" in r for r in a.reasons)
+
+
+def test_group_classification():
+    a = classify_group(
+        group(
+            "Professional Service Group of Bucks County",
+            "Helping unemployed professionals return to work. First visit free.",
+        )
+    )
+    assert (a.crowd, a.kind) == (Crowd.job_seekers, Kind.job_seeker_group)
+    assert Access.guest_pass in a.access
+
+
+def test_targets_match_whole_words_only():
+    profile = Profile(
+        target_companies=["Meta", "C++ Guild", "Johnson & Johnson"],
+        target_industries=["Healthcare"],
+    )
+    a = classify_event(
+        event(
+            "Metadata management for healthcare data teams",
+            "Speakers from Johnson & Johnson.",
+            "DAMA NJ",
+        ),
+        profile=profile,
+    )
+    assert a.targets == ["Johnson & Johnson", "Healthcare"]
+    assert classify_event(event("Meta engineers on React"), profile=profile).targets == ["Meta"]
+
+
+def test_lexicon_version_follows_its_content_and_errors_are_clear():
+    text = LEXICON_PATH.read_text()
+    assert compile_lexicon(text).version != compile_lexicon(text + "\n# edited\n").version
+    with pytest.raises(LexiconError, match="cue 'broken'"):
+        compile_lexicon(
+            '[[cue]]\nid = "broken"\ncategory = "host"\ncrowd = "employed"\n'
+            'patterns = ["(unclosed"]\n'
+        )
+    with pytest.raises(LexiconError, match="category"):
+        compile_lexicon('[[cue]]\nid = "x"\ncategory = "nope"\ncrowd = "employed"\nnames=["a"]\n')
+
+
+def test_every_pattern_is_reached_by_the_fast_gate():
+    assert load_lexicon().slow_patterns == []
