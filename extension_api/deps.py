@@ -6,6 +6,7 @@ costs more than the work itself.
 
 from __future__ import annotations
 
+import time
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -13,7 +14,6 @@ from fastapi import Depends, Request
 from meetscout.model import Profile
 from meetscout.store import Store
 
-from .security import require_token
 from .settings import ApiSettings
 
 
@@ -25,11 +25,31 @@ async def get_settings(request: Request) -> ApiSettings:
     return request.app.state.settings
 
 
+class ProfileCache:
+    """The profile, read at most once a second: every flag needs it, and it changes rarely.
+    A PUT through this service clears it at once; a change by another program shows within
+    `ttl` seconds."""
+
+    def __init__(self, store: Store, ttl: float = 1.0):
+        self.store = store
+        self.ttl = ttl
+        self._profile: Profile | None = None
+        self._read_at = 0.0
+
+    def get(self) -> Profile:
+        now = time.monotonic()
+        if self._profile is None or now - self._read_at > self.ttl:
+            self._profile, self._read_at = self.store.get_profile(), now
+        return self._profile
+
+    def clear(self) -> None:
+        self._profile = None
+
+
 async def get_profile(request: Request) -> Profile:
-    return request.app.state.store.get_profile()
+    return request.app.state.profiles.get()
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
 SettingsDep = Annotated[ApiSettings, Depends(get_settings)]
 ProfileDep = Annotated[Profile, Depends(get_profile)]
-Paired = Depends(require_token)

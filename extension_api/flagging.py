@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
 
 from meetscout.classify import classify_event, classify_group
 from meetscout.classify.feedback import apply_feedback
@@ -16,7 +18,7 @@ from meetscout.identify import Identity, identify
 from meetscout.model import Assessment, Crowd, Event, Group, Profile
 from meetscout.personal import going_among, job_seeker_marked
 from meetscout.sources.page import event_from_page, group_from_page
-from meetscout.store import Store, row_event
+from meetscout.store import ASSESSMENT_COLUMNS, Store, row_assessment
 from meetscout.urls import canonical_url
 
 from .schemas import Flag, JobSeekerCount, PageItem
@@ -49,6 +51,7 @@ class Target:
         return self.identity.kind if self.identity else "page"
 
 
+@lru_cache(maxsize=4096)  # the same cards come back page after page
 def target_of(url: str) -> Target:
     identity = identify(url)
     if identity is not None:
@@ -65,20 +68,107 @@ class Judged:
 
     target: Target
     known: bool
-    subject: Event | Group | None
+    subject: Brief | Event | Group | None
     assessment: Assessment | None
     why_not: str | None = None  # when nothing could be judged
+    going: bool = False
 
 
-def events_by_id(store: Store, ids: Sequence[str]) -> dict[str, Event]:
+# What a flag needs of a stored event: one narrow row, not the whole Event (this is the hot path).
+BRIEF_COLUMNS = ("id", "source", "url", "title", "starts_at", "group_id", *ASSESSMENT_COLUMNS)
+# With the row come two facts about the person's records, so a flag costs one query: marked
+# "I'm going", and corrected (for this event or its whole group).
+_BRIEF_SQL = (
+    f"SELECT {', '.join('e.' + c for c in BRIEF_COLUMNS)}, "
+    "EXISTS (SELECT 1 FROM attendance a WHERE a.event_id = e.id), "
+    "EXISTS (SELECT 1 FROM feedback f WHERE f.event_id = e.id"
+    " OR (f.scope = 'group' AND f.group_id = e.group_id)) "
+    "FROM events e WHERE e.id IN "
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    brief: Brief
+    going: bool
+    corrected: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    """A stored event as far as a flag needs it."""
+
+    id: str
+    source: str
+    url: str
+    title: str
+    starts_at: datetime | None
+    group_id: str | None
+    assessment: Assessment | None
+
+
+def events_by_id(store: Store, ids: Sequence[str]) -> dict[str, Stored]:
+    """Stored events by id, with only the fields a flag shows, in one query."""
     if not ids:
         return {}
-    marks = ",".join("?" * len(ids))
-    rows = store.db.query(f"SELECT * FROM events WHERE id IN ({marks})", list(ids))
-    return {row["id"]: row_event(row) for row in rows}
+    ids = list(dict.fromkeys(ids))
+    out = {}
+    for values in store.db.conn.execute(f"{_BRIEF_SQL}({','.join('?' * len(ids))})", ids):
+        brief = _brief(values[:-2])
+        out[brief.id] = Stored(brief, bool(values[-2]), bool(values[-1]))
+    return out
 
 
-def stored_for(store: Store, target: Target, prefetched: dict[str, Event]) -> Event | Group | None:
+@lru_cache(maxsize=8192)
+def _brief(values: tuple) -> Brief:
+    """Decoding a row (dates, JSON lists, validated enums) costs more than reading it; the
+    same rows come back as the person browses, so decoded rows are kept, keyed by their
+    exact stored values (a changed row is a new key)."""
+    row = dict(zip(BRIEF_COLUMNS, values, strict=True))
+    return Brief(
+        id=row["id"],
+        source=row["source"],
+        url=row["url"],
+        title=row["title"],
+        starts_at=datetime.fromisoformat(row["starts_at"]) if row["starts_at"] else None,
+        group_id=row["group_id"],
+        assessment=row_assessment(row),
+    )
+
+
+def marks(store: Store, events: Sequence[Brief | Event]) -> tuple[set[str], set[str]]:
+    """(events with a correction of their own or through their group, events marked "I'm
+    going"), in one query: only corrected events go through apply_feedback, so a page of flags
+    costs two queries in all."""
+    event_ids = list({e.id: None for e in events})
+    wanted = set(event_ids)
+    if not event_ids:
+        return set(), set()
+    group_ids = list({e.group_id for e in events if e.group_id})
+    in_events = f"({','.join('?' * len(event_ids))})"
+    sql = f"SELECT 'f', event_id, group_id FROM feedback WHERE event_id IN {in_events}"
+    if group_ids:
+        sql += f" OR (scope = 'group' AND group_id IN ({','.join('?' * len(group_ids))}))"
+    sql += f" UNION ALL SELECT 'a', event_id, NULL FROM attendance WHERE event_id IN {in_events}"
+    fb_events, fb_groups, going = set(), set(), set()
+    for kind, event_id, group_id in store.db.conn.execute(
+        sql, [*event_ids, *group_ids, *event_ids]
+    ):
+        if kind == "a":
+            going.add(event_id)
+        elif event_id in wanted:
+            fb_events.add(event_id)
+        else:
+            fb_groups.add(group_id)
+    corrected = {
+        e.id for e in events if e.id in fb_events or (e.group_id and e.group_id in fb_groups)
+    }
+    return corrected, going
+
+
+def stored_for(
+    store: Store, target: Target, prefetched: dict[str, Brief]
+) -> Brief | Event | Group | None:
     if target.id:
         if target.kind == "event":
             return prefetched.get(target.id) or store.get_event(target.id)
@@ -88,13 +178,22 @@ def stored_for(store: Store, target: Target, prefetched: dict[str, Event]) -> Ev
     return store.find_by_url(target.url) if target.kind != "search" else None
 
 
-def assess_stored(store: Store, found: Event | Group, profile: Profile) -> Assessment:
+def assess_stored(
+    store: Store, found: Brief | Event | Group, profile: Profile, *, check_feedback: bool = True
+) -> Assessment:
+    """The stored judgement with the person's corrections applied (`check_feedback=False`
+    when the caller already knows there are none)."""
     if isinstance(found, Group):
         return found.assessment or classify_group(found, profile)
     assessment = found.assessment
     if assessment is None:  # stored before it was classified
+        found = store.get_event(found.id) or found
         group = store.get_group(found.group_id) if found.group_id else None
         assessment = classify_event(found, group, profile)
+    if not check_feedback:
+        return assessment
+    if isinstance(found, Brief):
+        found = store.get_event(found.id)
     return apply_feedback(store, found, assessment)
 
 
@@ -136,13 +235,24 @@ def _nothing_sent() -> str:
 def judge(store: Store, items: Sequence[PageItem], profile: Profile) -> list[Judged]:
     targets = [target_of(item.url) for item in items]
     prefetched = events_by_id(store, [t.id for t in targets if t.id and t.kind == "event"])
+    briefs = {i: p.brief for i, p in prefetched.items()}
+    found = [stored_for(store, target, briefs) for target in targets]
+    # Events found another way (by URL) are rare: ask about them separately.
+    others = [f for f in found if isinstance(f, Event)]
+    corrected, going = marks(store, others) if others else (set(), set())
+    for p in prefetched.values():
+        if p.going:
+            going.add(p.brief.id)
+        if p.corrected:
+            corrected.add(p.brief.id)
     out = []
-    for item, target in zip(items, targets, strict=True):
-        found = stored_for(store, target, prefetched)
-        if found is not None:
-            out.append(Judged(target, True, found, assess_stored(store, found, profile)))
-        else:
+    for item, target, stored in zip(items, targets, found, strict=True):
+        if stored is None:
             out.append(judge_page(store, item, target, profile))
+            continue
+        check = not isinstance(stored, Brief) or stored.id in corrected
+        assessment = assess_stored(store, stored, profile, check_feedback=check)
+        out.append(Judged(target, True, stored, assessment, going=stored.id in going))
     return out
 
 
@@ -166,7 +276,6 @@ def capture(store: Store, judged: Sequence[Judged]) -> None:
 
 
 def to_flags(store: Store, judged: Sequence[Judged], profile: Profile) -> list[Flag]:
-    going = going_among(store, [j.subject.id for j in judged if isinstance(j.subject, Event)])
     count: JobSeekerCount | None = None
     flags = []
     for j in judged:
@@ -181,10 +290,12 @@ def to_flags(store: Store, judged: Sequence[Judged], profile: Profile) -> list[F
                 url=j.target.url,
                 known=j.known,
                 id=subject.id if subject is not None else j.target.id,
-                subject=("event" if isinstance(subject, Event) else "group" if subject else None),
+                subject=(
+                    "event" if isinstance(subject, Brief | Event) else "group" if subject else None
+                ),
                 title=(
                     subject.title
-                    if isinstance(subject, Event)
+                    if isinstance(subject, Brief | Event)
                     else subject.name
                     if subject
                     else None
@@ -197,16 +308,15 @@ def to_flags(store: Store, judged: Sequence[Judged], profile: Profile) -> list[F
                 reasons=a.reasons if a else [j.why_not or _nothing_sent()],
                 targets=a.targets if a else [],
                 basis=a.basis if a else None,
-                starts_at=subject.starts_at if isinstance(subject, Event) else None,
-                going=isinstance(subject, Event) and subject.id in going,
+                starts_at=subject.starts_at if isinstance(subject, Brief | Event) else None,
+                going=j.going,
                 job_seeker_count=count if seekers else None,
             )
         )
     return flags
 
 
-def flag_items(store: Store, items: Sequence[PageItem]) -> list[Flag]:
-    profile = store.get_profile()
+def flag_items(store: Store, items: Sequence[PageItem], profile: Profile) -> list[Flag]:
     judged = judge(store, items, profile)
     if profile.capture_opt_in:
         capture(store, judged)
@@ -226,4 +336,6 @@ def resolve(
 
 def flag_for(store: Store, found: Event | Group, profile: Profile) -> Flag:
     judged = Judged(target_of(found.url), True, found, assess_stored(store, found, profile))
+    if isinstance(found, Event):
+        judged.going = bool(going_among(store, [found.id]))
     return to_flags(store, [judged], profile)[0]

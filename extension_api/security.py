@@ -6,23 +6,18 @@ check: any page can make the browser send requests to 127.0.0.1, so
 - a `Host` that is not a loopback name is refused (DNS rebinding: evil.example re-pointed at us);
 - only the extension's own origin gets CORS headers; a foreign preflight gets none at all;
 - bodies are capped before anything parses them;
-- every /v1 route needs the pairing token (see `require_token`).
+- every /v1 route needs the pairing token.
 """
 
 from __future__ import annotations
 
 import hmac
 from collections.abc import Iterable
-from typing import Annotated
 
 import orjson
-from fastapi import Request, Security
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from meetscout.api_token import PAIRING_HINT
-
-from .errors import ApiError
 
 
 async def _send_json(send: Send, status: int, detail: str, headers: Iterable = ()) -> None:
@@ -193,27 +188,41 @@ class ExtensionCors:
         return await self.app(scope, receive, with_cors)
 
 
-_bearer = HTTPBearer(
-    auto_error=False,
-    description=f"The pairing token: {PAIRING_HINT}.",
-)
+class TokenGuard:
+    """Every /v1 request needs `Authorization: Bearer <token>`, compared in constant time.
+
+    An ASGI layer rather than a FastAPI dependency: the check is the same for every route and
+    costs a header lookup, where a dependency costs more than the flag lookup itself. The
+    OpenAPI document declares it (see `app.finish_openapi`).
+    """
+
+    def __init__(self, app: ASGIApp, token: str, prefix: str = "/v1"):
+        self.app = app
+        self.expected = b"bearer " + token.encode()
+        self.prefix = prefix
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not _under(scope["path"], self.prefix):
+            return await self.app(scope, receive, send)
+        given = _header(scope, b"authorization")
+        if given is None:
+            return await _send_json(
+                send,
+                401,
+                f"meetscout needs the pairing token: {PAIRING_HINT}.",
+                [(b"www-authenticate", b"Bearer")],
+            )
+        # The scheme is case-insensitive; the token is not.
+        given = given[:7].lower() + given[7:].strip()
+        if not hmac.compare_digest(given, self.expected):
+            return await _send_json(
+                send,
+                401,
+                f"That token is not this meetscout's (it may have been renewed): {PAIRING_HINT}.",
+                [(b"www-authenticate", b"Bearer")],
+            )
+        return await self.app(scope, receive, send)
 
 
-async def require_token(
-    request: Request,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)],
-) -> None:
-    """Every /v1 route: `Authorization: Bearer <token>`, compared in constant time."""
-    expected: bytes = request.app.state.token_bytes
-    if credentials is None:
-        raise ApiError(
-            401,
-            f"meetscout needs the pairing token: {PAIRING_HINT}.",
-            headers={"WWW-Authenticate": "Bearer"},
-        )
-    if not hmac.compare_digest(credentials.credentials.encode(), expected):
-        raise ApiError(
-            401,
-            f"That token is not this meetscout's (it may have been renewed): {PAIRING_HINT}.",
-            headers={"WWW-Authenticate": "Bearer"},
-        )
+def _under(path: str, prefix: str) -> bool:
+    return path == prefix or path.startswith(prefix + "/")

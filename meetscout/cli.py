@@ -7,7 +7,9 @@ import typer
 from .commands.browser import browser
 from .commands.classify import classify, reclassify
 from .commands.crawl import crawl_app
+from .commands.crawl_meetup import meetup, meetup_search
 from .commands.events import events
+from .commands.linkedin import linkedin_app
 from .commands.serve import serve
 from .commands.token import token
 
@@ -29,9 +31,12 @@ app.command()(events)
 app.command()(browser)
 app.command()(serve)
 app.command()(token)
+crawl_app.command("meetup")(meetup)
+crawl_app.command("meetup-search")(meetup_search)
 app.command()(classify)
 app.command()(reclassify)
 app.add_typer(crawl_app, name="crawl")
+app.add_typer(linkedin_app, name="linkedin")
 
 
 def main() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 
 from meetscout.model import Profile
 
@@ -17,7 +17,8 @@ async def read(profile: ProfileDep) -> Profile:
 
 
 @router.put("/profile", summary="Replace the person's profile")
-async def replace(body: Profile, store: StoreDep) -> Profile:
+async def replace(body: Profile, store: StoreDep, request: Request) -> Profile:
     """The whole profile: fields left out return to their defaults."""
     store.save_profile(body)
+    request.app.state.profiles.clear()
     return store.get_profile()

@@ -17,7 +17,10 @@ import uvicorn
 from extension_api.app import create_app
 from extension_api.extension_id import extension_id_from_key
 from extension_api.settings import ApiSettings
+from meetscout.classify import classify_event, classify_group
 from meetscout.model import Assessment, Group
+from meetscout.sources.linkedin import parse_event_page
+from meetscout.sources.meetup_nextdata import parse_next_data
 from meetscout.store import Store
 from tests.conftest import make_event
 
@@ -57,7 +60,32 @@ def this_month() -> datetime:
     return later if later.astimezone().month == now.astimezone().month else now - timedelta(hours=1)
 
 
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+LINKEDIN_PARSED = "7123456789012345678"  # tests/fixtures/linkedin/event_en_US_in_person.html
+
+
+def seed_from_fixtures(store: Store) -> None:
+    """What a crawl stores: the real parsers over frozen pages, judged by the real classifier."""
+    events, groups = [], []
+    for name in ("nextdata_group_events_2026-11.json", "nextdata_group_about_2024-10.json"):
+        page = parse_next_data((FIXTURES / "meetup" / name).read_text(), url=None)
+        group = page.group.model_copy(update={"assessment": classify_group(page.group)})
+        groups.append(group)
+        events += [
+            e.model_copy(update={"assessment": classify_event(e, group)}) for e in page.events
+        ]
+    linkedin = parse_event_page(
+        (FIXTURES / "linkedin" / "event_en_US_in_person.html").read_text(),
+        url=f"https://www.linkedin.com/events/{LINKEDIN_PARSED}/",
+        now=datetime(2026, 11, 20, tzinfo=UTC),
+    )
+    events.append(linkedin.model_copy(update={"assessment": classify_event(linkedin)}))
+    store.upsert_groups(groups)
+    store.upsert_events(events)
+
+
 def seed(store: Store) -> None:
+    seed_from_fixtures(store)
     store.upsert_groups(
         [
             Group(

@@ -166,7 +166,7 @@ def test_extension_id_follows_chromes_rule(tmp_path, monkeypatch):
     import hashlib
 
     digest = hashlib.sha256(base64.b64decode(EXTENSION_KEY)).hexdigest()[:32]
-    assert EXTENSION_ID == digest.translate(str.maketrans("0123456789abcdef", "abcdefghijklmnop"))
+    assert digest.translate(str.maketrans("0123456789abcdef", "abcdefghijklmnop")) == EXTENSION_ID
     manifest = tmp_path / "manifest.json"
     manifest.write_text(json.dumps({"manifest_version": 3, "key": EXTENSION_KEY}))
     assert extension_id_from_manifest(manifest) == EXTENSION_ID
