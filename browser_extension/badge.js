@@ -11,6 +11,8 @@
     :host { all: initial; display: inline-block; position: relative; vertical-align: middle;
       margin: 2px 0 2px 8px; font: 13px/1.3 system-ui, -apple-system, "Segoe UI", sans-serif;
       color: #1d1d1f; z-index: 20; }
+    /* An open badge's panel must cover the badges of the cards below it. */
+    :host(:hover), :host(:focus-within), :host([data-meetscout-open]) { z-index: 2147483000; }
     .wrap { position: relative; display: inline-block; }
     .badge { all: unset; box-sizing: border-box; display: inline-flex; flex-wrap: wrap; align-items: center;
       gap: 4px; padding: 2px 8px; border-radius: 999px; cursor: pointer; font-weight: 600; }
@@ -28,7 +30,7 @@
       max-width: 340px; padding: 8px 10px; background: #fff; color: #1d1d1f; border: 1px solid #d0d0d5;
       border-radius: 8px; box-shadow: 0 4px 16px #0002; font-weight: 400; z-index: 2147483000; }
     .wrap:hover .panel, .wrap:focus-within .panel, .wrap.open .panel { display: block; }
-    .panel h2 { all: unset; display: block; font-weight: 600; font-size: 12px; margin-bottom: 4px; }
+    .why { font-weight: 600; font-size: 12px; margin: 0 0 4px; }
     ul { margin: 0 0 8px; padding-left: 18px; }
     li { margin: 2px 0; }
     .actions, .correct { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
@@ -49,6 +51,22 @@
     return node;
   }
 
+  // One parsed stylesheet shared by every badge on the page: a list of 50 cards parses it once.
+  const sheets = new WeakMap();
+  function sharedSheet(doc) {
+    if (!sheets.has(doc)) {
+      let sheet = null;
+      try {
+        sheet = new doc.defaultView.CSSStyleSheet();
+        sheet.replaceSync(STYLE);
+      } catch {
+        sheet = null; // an older browser: each badge gets its own <style>
+      }
+      sheets.set(doc, sheet);
+    }
+    return sheets.get(doc);
+  }
+
   // `actions`: { wrong(crowd) -> Promise<flag|null>, going() -> Promise<flag|null> }
   function createBadge(doc, url, flag, actions) {
     const view = describeFlag(flag);
@@ -57,9 +75,10 @@
     host.setAttribute(HOST_ATTR, '');
     host.dataset.meetscoutUrl = url;
     const shadow = host.attachShadow({ mode: 'open' });
-    const style = el(doc, 'style');
-    style.textContent = STYLE;
-    shadow.append(style, el(doc, 'span', 'wrap'));
+    const sheet = sharedSheet(doc);
+    if (sheet) shadow.adoptedStyleSheets = [sheet];
+    else shadow.append(Object.assign(el(doc, 'style'), { textContent: STYLE }));
+    shadow.append(el(doc, 'span', 'wrap'));
     // Keep clicks and keys inside the badge: a card is often one big link the site listens to.
     for (const type of ['click', 'mousedown', 'mouseup', 'keydown', 'keyup', 'keypress']) {
       host.addEventListener(type, (event) => {
@@ -92,7 +111,7 @@
     const panel = el(doc, 'div', 'panel');
     panel.setAttribute('role', 'group');
     panel.setAttribute('aria-label', 'Why meetscout thinks so');
-    panel.append(el(doc, 'h2', '', view.reasons.length ? 'Why' : 'No reasons given'));
+    panel.append(el(doc, 'p', 'why', view.reasons.length ? 'Why' : 'No reasons given'));
     const list = el(doc, 'ul', 'reasons');
     for (const reason of view.reasons) list.append(el(doc, 'li', '', reason));
     list.id = 'reasons';
@@ -102,9 +121,10 @@
     const actionsRow = el(doc, 'div', 'actions');
     const wrong = el(doc, 'button', 'wrong', 'This flag is wrong');
     wrong.type = 'button';
-    const going = el(doc, 'button', 'going', host.meetscout.going ? 'Marked as going' : "I'm going");
+    const isGoing = Boolean(flag.going || host.meetscout.going);
+    const going = el(doc, 'button', 'going', isGoing ? 'Marked as going' : "I'm going");
     going.type = 'button';
-    going.disabled = Boolean(host.meetscout.going);
+    going.disabled = isGoing;
     actionsRow.append(wrong, going);
 
     const correct = el(doc, 'div', 'correct');
@@ -132,7 +152,15 @@
     button.addEventListener('click', () => {
       const open = !wrap.classList.contains('open');
       wrap.classList.toggle('open', open);
+      host.toggleAttribute('data-meetscout-open', open);
       button.setAttribute('aria-expanded', String(open));
+    });
+    wrap.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape' || !wrap.classList.contains('open')) return;
+      wrap.classList.remove('open');
+      host.removeAttribute('data-meetscout-open');
+      button.setAttribute('aria-expanded', 'false');
+      button.focus();
     });
     wrong.addEventListener('click', () => {
       correct.hidden = !correct.hidden;

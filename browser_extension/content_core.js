@@ -8,7 +8,7 @@
   const { pageKind, eventLink } = root.MeetscoutDetectors;
   const { createBadge, HOST_ATTR } = root.MeetscoutBadge;
   const SCAN_DELAY_MS = 25; // gather a burst of DOM changes (infinite scroll) into one batch
-  const MAX_PAGE_TEXT = 2000000;
+  const MAX_PAGE_TEXT = 500000; // the API takes at most 512 KiB per field
 
   function send(message) {
     try {
@@ -35,6 +35,11 @@
     if (initial && next && next.textContent.length < MAX_PAGE_TEXT) data.next_data = next.textContent;
     const main = doc.querySelector('main') || doc.body;
     if (main) data.text = (main.innerText || '').slice(0, 4000);
+    // LinkedIn event pages carry no JSON data: the API reads the page itself.
+    if (/(^|\.)linkedin\.com$/.test(location.hostname)) {
+      const page = doc.documentElement.outerHTML;
+      if (page.length < MAX_PAGE_TEXT) data.html = page;
+    }
     return data;
   }
 
@@ -163,7 +168,7 @@
       if (timer === null) timer = setTimeout(() => { timer = null; if (nav) scan(); }, SCAN_DELAY_MS);
     }
 
-    new MutationObserver((records) => {
+    const observer = new MutationObserver((records) => {
       // Our own badges going in are not news.
       for (const r of records) {
         for (const n of r.addedNodes) {
@@ -171,7 +176,7 @@
         }
         if (r.removedNodes.length) return schedule();
       }
-    }).observe(doc.documentElement, { childList: true, subtree: true });
+    });
 
     // Single-page navigations: the Navigation API sees pushState and back/forward; popstate and the
     // href check in scan() cover browsers without it.
@@ -186,7 +191,15 @@
         begin();
       }
     });
-    begin();
+    // Injected at document_start: wake the service worker now, so it has its settings and cache
+    // ready by the time the page is parsed; then flag at DOMContentLoaded.
+    if (pageKind(location.href)) send({ type: 'hello' });
+    const ready = () => {
+      observer.observe(doc.documentElement, { childList: true, subtree: true });
+      begin();
+    };
+    if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', ready, { once: true });
+    else ready();
   }
 
   root.MeetscoutContent = { start, pageData };

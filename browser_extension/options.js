@@ -18,6 +18,7 @@ function fillProfile(p) {
   $('target_industries').value = (p.target_industries || []).join('\n');
   $('job_seeker_monthly_limit').value = p.job_seeker_monthly_limit ?? 2;
   if (p.capture_opt_in !== undefined) $('capture').checked = Boolean(p.capture_opt_in);
+  syncRadius();
 }
 
 function readProfile() {
@@ -25,7 +26,7 @@ function readProfile() {
   const limit = $('job_seeker_monthly_limit').value.trim();
   return {
     home_area: $('home_area').value.trim() || null,
-    radius_km: radius === '' ? null : Number(radius),
+    radius_km: radius === '' || $('virtual_only').checked ? null : Number(radius),
     virtual_only: $('virtual_only').checked,
     target_companies: parseList($('target_companies').value),
     target_industries: parseList($('target_industries').value),
@@ -72,5 +73,10 @@ async function save(event) {
   }
 }
 
+// "Radius or virtual only": a radius means nothing when only virtual meetings count.
+function syncRadius() {
+  $('radius_km').disabled = $('virtual_only').checked;
+}
+$('virtual_only').addEventListener('change', syncRadius);
 $('form').addEventListener('submit', save);
 load();

@@ -38,7 +38,7 @@ function show(reply) {
   document.body.dataset.state = 'ok';
   reach.textContent = `meetscout is running at ${reply.apiBase}.`;
   const s = reply.status || {};
-  const last = pick(s, ['last_crawl.finished_at', 'last_crawl.started_at', 'last_crawl.at', 'last_crawl_at', 'last_crawl']);
+  const last = pick(s, ['last_crawl.finished', 'last_crawl.started', 'last_crawl_at']);
   const lastStatus = pick(s, ['last_crawl.status']);
   document.getElementById('freshness').textContent = typeof last === 'string'
     ? `${ago(last, new Date())}${lastStatus ? ` (${lastStatus})` : ''}`

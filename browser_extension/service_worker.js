@@ -22,12 +22,21 @@ class ApiFailure extends Error {
   }
 }
 
-async function settings() {
-  const s = await chrome.storage.local.get({ apiBase: DEFAULT_API, token: '', capture: false });
-  return { apiBase: s.apiBase || DEFAULT_API, token: s.token || '', capture: Boolean(s.capture) };
+// Read once per worker start and kept until the options change them: every flag request needs
+// them, and a storage read per request is most of a cached answer's time.
+let settingsRead = null;
+function settings() {
+  settingsRead ??= chrome.storage.local
+    .get({ apiBase: DEFAULT_API, token: '', capture: false })
+    .then((s) => ({ apiBase: s.apiBase || DEFAULT_API, token: s.token || '', capture: Boolean(s.capture) }));
+  return settingsRead;
 }
 
+// Written only when it changes, for the popup; a page load costs no storage write.
+let lastHealth = null;
 async function setHealth(state, detail = '') {
+  if (state === lastHealth && state === 'ok') return;
+  lastHealth = state;
   await chrome.storage.session.set({ health: { state, detail, at: new Date().toISOString() } });
 }
 
@@ -149,6 +158,11 @@ async function tellTabs() {
 }
 
 const handlers = {
+  // A page that will want flags is loading: read the settings and the session cache now.
+  async hello() {
+    await Promise.all([hydrate(), settings()]);
+    return {};
+  },
   async flags(message) {
     const items = (message.items || []).filter((i) => i && typeof i.url === 'string').slice(0, 500);
     const flags = await flagsFor(items, Boolean(message.fresh));
@@ -185,10 +199,13 @@ const handlers = {
 // session store being cleared from outside.
 chrome.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && ('apiBase' in changes || 'token' in changes || 'capture' in changes)) {
+    settingsRead = null;
+    lastHealth = null;
     clearCache().then(tellTabs);
   } else if (area === 'session' && 'flags' in changes && !changes.flags.newValue) {
     cache.clear();
   }
+  if (area === 'session' && 'health' in changes && !changes.health.newValue) lastHealth = null;
 });
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {

@@ -39,11 +39,14 @@ def browser(playwright_session, tmp_path_factory, site_and_events, api):
     site, _ = site_and_events
     context = launch(playwright_session, tmp_path_factory.mktemp("chromium"))
     site.attach(context)
-    context.route("https://www.example.org/**", lambda route: route.fulfill(
-        status=200,
-        content_type="text/html",
-        body='<h1>Other site</h1><a href="https://www.meetup.com/isaca-nj/events/301000001/">x</a>',
-    ))
+    context.route(
+        "https://www.example.org/**",
+        lambda route: route.fulfill(
+            status=200,
+            content_type="text/html",
+            body='<h1>Other site</h1><a href="https://www.meetup.com/isaca-nj/events/301000001/">x</a>',
+        ),
+    )
     service_worker(context)
     yield context
     context.close()
@@ -59,3 +62,17 @@ def page(browser, api):
     tab.dialogs = dialogs
     yield tab
     tab.close()
+
+
+@pytest.fixture
+def flag_requests(browser):
+    """The items of each POST /v1/flags the service worker sends during the test."""
+    sent: list[list[dict]] = []
+
+    def note(request):
+        if request.url.endswith("/v1/flags"):
+            sent.append(request.post_data_json["items"])
+
+    browser.on("request", note)
+    yield sent
+    browser.remove_listener("request", note)

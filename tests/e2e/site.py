@@ -22,7 +22,10 @@ from meetscout.model import Access, Assessment, Crowd, Event, Group, Kind, Venue
 MEETUP = "https://www.meetup.com"
 LINKEDIN = "https://www.linkedin.com"
 XSS_TITLE = "<img src=x onerror=alert(1)>"
-START = datetime(2026, 12, 2, 23, 0, tzinfo=UTC)
+# Upcoming, so the popup lists them; the job-seeker meeting falls in this month, where the
+# person's monthly count looks.
+NOW = datetime.now(UTC).replace(microsecond=0)
+START = NOW + timedelta(days=1)
 
 GROUP = Group(
     id="meetup-group:isaca-nj",
@@ -114,6 +117,14 @@ SUPPORT = meetup_event(
     ),
     group=None,
     group_name="NJ Career Transition",
+)
+SUPPORT = SUPPORT.model_copy(update={"starts_at": NOW})
+# On the site but not in the store: the extension sends its page data when capture is on.
+UNSEEN = meetup_event(
+    301000900,
+    "Job Club: Resume Review for Job Seekers in Career Transition",
+    _assessment(Crowd.job_seekers, Kind.job_seeker_group),
+    description="A weekly job club for people between jobs. Free for job seekers.",
 )
 XSS = meetup_event(
     301000003,
@@ -343,7 +354,9 @@ def meetup_event_page(e: Event) -> str:
         f"{html.escape(e.group_name or '')}</a></p>"
         f"<p>{html.escape(e.description or '')}</p>"
     )
-    return _meetup_page(e.title, body, _next_data(apollo, "/[urlname]/events/[eventId]", {}), jsonld)
+    return _meetup_page(
+        e.title, body, _next_data(apollo, "/[urlname]/events/[eventId]", {}), jsonld
+    )
 
 
 def meetup_group_page(g: Group, events: list[Event]) -> str:
@@ -494,12 +507,16 @@ def standard_site(series_count: int = 25) -> tuple[FixtureSite, list[Event]]:
     site = FixtureSite(series=series)
     site.add(CHAPTER.url, meetup_event_page(CHAPTER))
     site.add(XSS.url, meetup_event_page(XSS))
+    site.add(UNSEEN.url, meetup_event_page(UNSEEN))
     for event in series[:3]:
         site.add(event.url, meetup_event_page(event))
     site.add(GROUP.url, meetup_group_page(GROUP, [CHAPTER, *series[:2]]))
     site.add(f"{MEETUP}/isaca-nj/events/", meetup_group_events_page(GROUP, series))
-    site.add(f"{MEETUP}/find/", meetup_search_page([CHAPTER, SUPPORT, XSS, HIKE]))
-    site.add(f"{LINKEDIN}/events/pmi-nj-spring-symposium{PMI.id.split(':')[1]}/", linkedin_event_page(PMI))
+    site.add(f"{MEETUP}/find/", meetup_search_page([SUPPORT, HIKE, XSS, CHAPTER]))
+    site.add(
+        f"{LINKEDIN}/events/pmi-nj-spring-symposium{PMI.id.split(':')[1]}/",
+        linkedin_event_page(PMI),
+    )
     site.add(f"{LINKEDIN}/search/results/events/", linkedin_search_page([PMI, JOBCLUB, DATAENG]))
-    site.add(f"{MEETUP}/", _meetup_page("Meetup", f'<h1>Welcome</h1>{_card(CHAPTER, 1)}', "{}"))
+    site.add(f"{MEETUP}/", _meetup_page("Meetup", f"<h1>Welcome</h1>{_card(CHAPTER, 1)}", "{}"))
     return site, [CHAPTER, SUPPORT, XSS, HIKE, PMI, JOBCLUB, DATAENG, *series]

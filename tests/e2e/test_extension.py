@@ -3,11 +3,23 @@ of Meetup and LinkedIn pages served under the sites' own addresses."""
 
 from __future__ import annotations
 
+import re
+
 import httpx
 import pytest
 
 from .harness import EXTENSION_ID, configure, free_port, service_worker
-from .site import CHAPTER, LINKEDIN, MEETUP, PMI, SUPPORT, XSS, XSS_TITLE, chapter_series
+from .site import (
+    CHAPTER,
+    LINKEDIN,
+    MEETUP,
+    PMI,
+    SUPPORT,
+    UNSEEN,
+    XSS,
+    XSS_TITLE,
+    chapter_series,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -43,7 +55,9 @@ def wait_for_badges(page, count: int) -> list[dict]:
 
 def health(page) -> str | None:
     worker = service_worker(page.context)
-    return worker.evaluate("async () => ((await chrome.storage.session.get('health')).health || {}).state")
+    return worker.evaluate(
+        "async () => ((await chrome.storage.session.get('health')).health || {}).state"
+    )
 
 
 PAGES = [
@@ -51,7 +65,7 @@ PAGES = [
     (CHAPTER.url, 1, CHAPTER.url, EMPLOYED),
     (f"{MEETUP}/isaca-nj/", 4, f"{MEETUP}/isaca-nj/", EMPLOYED),
     (f"{MEETUP}/isaca-nj/events/", 11, f"{MEETUP}/isaca-nj/", EMPLOYED),
-    (f"{MEETUP}/find/?source=EVENTS&keywords=networking", 4, CHAPTER.url, EMPLOYED),
+    (f"{MEETUP}/find/?source=EVENTS&keywords=networking", 4, SUPPORT.url, JOB_SEEKERS),
     (f"{LINKEDIN}/events/pmi-nj-spring-symposium7234567890123456789/", 1, PMI.url, EMPLOYED),
     (f"{LINKEDIN}/search/results/events/?keywords=pmi", 3, PMI.url, EMPLOYED),
 ]
@@ -90,20 +104,18 @@ def test_reasons_on_keyboard_focus(page):
     assert page.evaluate("document.activeElement.hasAttribute('data-meetscout-badge')")
     assert panel.is_visible()
     assert "Guests may attend their first meeting free" in panel.inner_text()
+    page.keyboard.press("Enter")  # pins the panel open; Escape closes it again
+    badge = page.locator("[data-meetscout-badge] .badge")
+    assert badge.get_attribute("aria-expanded") == "true"
+    page.keyboard.press("Escape")
+    assert badge.get_attribute("aria-expanded") == "false"
     page.keyboard.press("Tab")  # into the panel: it stays open
     assert page.locator("[data-meetscout-badge] button.wrong").evaluate(
         "b => b.getRootNode().activeElement === b"
     )
 
 
-def test_infinite_scroll_cards_get_badges_in_batches(page):
-    flag_calls: list[int] = []
-    page.context.on(
-        "request",
-        lambda r: flag_calls.append(len(r.post_data_json["items"]))
-        if r.url.endswith("/v1/flags")
-        else None,
-    )
+def test_infinite_scroll_cards_get_badges_in_batches(page, flag_requests):
     page.goto(f"{MEETUP}/isaca-nj/events/")
     assert len(wait_for_badges(page, 11)) == 11
     for total in (21, 26):
@@ -116,15 +128,15 @@ def test_infinite_scroll_cards_get_badges_in_batches(page):
     cards = page.locator("#event-list > a").count()
     assert cards == 25
     assert sorted(b["url"] for b in found[1:]) == sorted(e.url for e in SERIES)
-    if flag_calls:  # when Chromium reports the worker's requests, check they were batched
-        assert max(flag_calls) >= 10 and len(flag_calls) <= 4
+    # One request per burst of cards (seen from the worker's own fetches), not one per card.
+    assert [len(items) for items in flag_requests] == [11, 10, 5]
 
 
 def test_single_page_navigation_and_back_forward(page):
     page.goto(f"{MEETUP}/isaca-nj/events/")
     wait_for_badges(page, 11)
-    page.locator("#event-card-e-1 h2").click()
-    page.wait_for_url(SERIES[0].url)
+    page.locator("#event-card-e-1 h2.ds-font-title-3").click()
+    page.wait_for_url(re.compile(re.escape(SERIES[0].url)))
     page.wait_for_function(f"document.querySelector('h1').textContent === {SERIES[0].title!r}")
     found = wait_for_badges(page, 1)
     assert [(b["url"], b["after"]) for b in found] == [(SERIES[0].url, "H1")]
@@ -135,7 +147,7 @@ def test_single_page_navigation_and_back_forward(page):
         found = wait_for_badges(page, 11)
         assert len(found) == 11 and len({b["url"] for b in found}) == 11
         page.go_forward()
-        page.wait_for_url(SERIES[0].url)
+        page.wait_for_url(re.compile(re.escape(SERIES[0].url)))
         page.wait_for_function("!document.getElementById('event-list')")
         found = wait_for_badges(page, 1)
         assert [b["url"] for b in found] == [SERIES[0].url]
@@ -201,29 +213,50 @@ def test_api_down_leaves_page_clean_and_popup_explains(page, api):
     assert health(page) == "down"
     assert badges(page) == [] and errors == []
     page.goto(f"chrome-extension://{EXTENSION_ID}/popup.html")
-    page.wait_for_function("document.body.dataset.state === 'down'")
+    page.locator("body[data-state='down']").wait_for()
     assert "Start meetscout with `meetscout serve`" in page.locator("#help").inner_text()
 
     configure(page.context, api.base, "not-the-token")
     page.goto(CHAPTER.url)
     page.goto(f"chrome-extension://{EXTENSION_ID}/popup.html")
-    page.wait_for_function("document.body.dataset.state === 'token'")
+    page.locator("body[data-state='token']").wait_for()
     assert "Paste the token from `meetscout token`" in page.locator("#help").inner_text()
     assert badges(page) == []
 
 
 def test_popup_summary_when_running(page):
     page.goto(f"chrome-extension://{EXTENSION_ID}/popup.html")
-    page.wait_for_function("document.body.dataset.state === 'ok'")
+    page.locator("body[data-state='ok']").wait_for()
     text = page.locator("body").inner_text()
     assert "meetscout is running" in text
     assert "Job-seeker meetings this month" in text
-    assert CHAPTER.title in page.locator("#next").inner_text()
+    assert PMI.title in page.locator("#next").inner_text()  # the soonest employed-crowd meeting
+
+
+def test_unknown_page_sends_its_data_when_capture_is_on(page, api, flag_requests):
+    auth = {"Authorization": f"Bearer {api.token}"}
+    profile = httpx.get(f"{api.base}/v1/profile", headers=auth).json()
+    httpx.put(f"{api.base}/v1/profile", headers=auth, json={**profile, "capture_opt_in": True})
+    configure(page.context, api.base, api.token, capture=True)
+    try:
+        page.goto(UNSEEN.url)
+        # The first ask is by URL and title only; the API does not know it, so the page's
+        # JSON-LD and __NEXT_DATA__ follow, and meetscout keeps the meeting.
+        wait_for_badges(page, 1)
+        assert [("next_data" in item, "jsonld" in item) for (item,) in flag_requests] == [
+            (False, False),
+            (True, True),
+        ]
+        stored = httpx.get(f"{api.base}/v1/events/{UNSEEN.id}", headers=auth)
+        assert stored.status_code == 200
+        assert stored.json()["title"] == UNSEEN.title
+    finally:
+        httpx.put(f"{api.base}/v1/profile", headers=auth, json={**profile, "capture_opt_in": False})
 
 
 def test_options_page_saves_profile(page, api):
     page.goto(f"chrome-extension://{EXTENSION_ID}/options.html")
-    page.wait_for_function("document.body.dataset.loaded === 'true'")
+    page.locator("body[data-loaded='true']").wait_for()
     assert page.locator("#apiBase").input_value() == api.base
     page.fill("#home_area", "Newark, NJ")
     page.fill("#radius_km", "25")
@@ -231,7 +264,7 @@ def test_options_page_saves_profile(page, api):
     page.fill("#target_industries", "cybersecurity")
     page.fill("#job_seeker_monthly_limit", "1")
     page.click("#save")
-    page.wait_for_function("document.getElementById('result').textContent === 'Saved.'")
+    page.locator("#result", has_text="Saved.").wait_for()
     saved = httpx.get(
         f"{api.base}/v1/profile", headers={"Authorization": f"Bearer {api.token}"}
     ).json()
@@ -241,12 +274,11 @@ def test_options_page_saves_profile(page, api):
     assert saved["target_industries"] == ["cybersecurity"]
     assert saved["job_seeker_monthly_limit"] == 1
     page.reload()
-    page.wait_for_function("document.body.dataset.loaded === 'true'")
+    page.locator("body[data-loaded='true']").wait_for()
     assert page.locator("#target_companies").input_value() == "Prudential\nADP\nMerck"
 
 
 def test_no_badge_on_other_sites_or_other_pages(page):
-    page.goto("https://www.example.org/events/")
     page.goto(f"{MEETUP}/")  # Meetup's home page is not one the extension flags
     page.wait_for_timeout(400)
     assert badges(page) == []
