@@ -8,6 +8,7 @@ from typing import Annotated, NoReturn
 import typer
 from rich.markup import escape
 
+from ..browser import BrowserNotFound, ensure_chromium
 from ..config import ConfigError, load_config
 from ..linkedin_session import load_state, session_path
 from .common import DbOption, console, err_console
@@ -84,6 +85,10 @@ def linkedin(
             "or pass --keyword / --event.",
             code=1,
         )
+    try:
+        ensure_chromium()
+    except BrowserNotFound as exc:
+        _fail(str(exc))
     from spiders.linkedin_events import LinkedInEventsSpider  # Scrapy only when crawling
     from spiders.run import run_spider
 
