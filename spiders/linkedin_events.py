@@ -298,7 +298,7 @@ class LinkedInEventsSpider(scrapy.Spider):
         if page is None:
             return response.text
         try:
-            if blocked_answer(response.status, response.url, "x" * 100) is None:
+            if blocked_answer(response.status, response.url, None) is None:
                 # Not there in time: the content check that follows decides what it was.
                 with contextlib.suppress(Exception):
                     await page.wait_for_selector(ready, timeout=self.settle_ms)

@@ -8,9 +8,10 @@ from typing import Annotated, NoReturn
 import typer
 from rich.markup import escape
 
+from ..browser import BrowserNotFound, ensure_chromium
 from ..config import ConfigError, load_config
 from ..linkedin_session import load_state, session_path
-from .common import DbOption, console, err_console, fail
+from .common import DbOption, console, err_console
 
 EXIT_BLOCKED = 3
 
@@ -84,6 +85,10 @@ def linkedin(
             "or pass --keyword / --event.",
             code=1,
         )
+    try:
+        ensure_chromium()
+    except BrowserNotFound as exc:
+        _fail(str(exc))
     from spiders.linkedin_events import LinkedInEventsSpider  # Scrapy only when crawling
     from spiders.run import run_spider
 
@@ -95,7 +100,7 @@ def linkedin(
         places=settings.places if not keyword else [],
         events=events,
         base_url=base_url or settings.base_url,
-        daily_budget=budget or settings.daily_budget,
+        daily_budget=budget or settings.daily_page_budget,
         min_delay=min_delay or settings.min_delay_seconds,
         force=force,
     )
@@ -113,5 +118,7 @@ def linkedin(
 
 
 def _fail(message: str, code: int = 2) -> NoReturn:
-    """`fail` for plain text: square brackets ("[linkedin]") are words here, not styles."""
-    fail(escape(message), code)
+    """`fail` for plain text: square brackets ("[linkedin]") are words here, not styles, and
+    a long path stays on one line to copy."""
+    err_console.print(f"[red]meetscout:[/red] {escape(message)}", soft_wrap=True, highlight=False)
+    raise typer.Exit(code)

@@ -9,7 +9,7 @@ from rich.markup import escape
 
 from ..browser import BrowserNotFound
 from ..linkedin_session import has_display, no_display_help, session_path, sign_in
-from .common import console, fail
+from .common import console, err_console
 
 linkedin_app = typer.Typer(
     help=(
@@ -77,5 +77,7 @@ def logout() -> None:
 
 
 def _fail(message: str, code: int = 2) -> NoReturn:
-    """`fail` for plain text: square brackets ("[linkedin]") are words here, not styles."""
-    fail(escape(message), code)
+    """`fail` for plain text: square brackets ("[linkedin]") are words here, not styles, and
+    a long path stays on one line to copy."""
+    err_console.print(f"[red]meetscout:[/red] {escape(message)}", soft_wrap=True, highlight=False)
+    raise typer.Exit(code)

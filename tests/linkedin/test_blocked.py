@@ -65,3 +65,11 @@ def test_real_pages_are_not_blocked(url, name):
 
 def test_a_missing_page_is_not_a_refusal():
     assert detect_blocked(404, EVENT, "<html><body>Page not found</body></html>") is None
+
+
+def test_status_and_address_alone_before_the_page_renders():
+    assert "999" in blocked_answer(999, EVENT, None).reason
+    assert (
+        "sign-in wall" in blocked_answer(200, "https://www.linkedin.com/authwall?x=1", None).reason
+    )
+    assert blocked_answer(200, EVENT, None) is None

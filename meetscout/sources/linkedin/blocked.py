@@ -43,7 +43,9 @@ def detect_blocked(status: int, url: str, html: str) -> str | None:
     return found.reason if found else None
 
 
-def blocked_answer(status: int, url: str, html: str) -> Blocked | None:
+def blocked_answer(status: int, url: str, html: str | None) -> Blocked | None:
+    """As `detect_blocked`, with how long to wait; `html=None` judges the status and address
+    only (before a page has rendered)."""
     path = urlsplit(url or "").path or "/"
     if status == 999:
         return Blocked(
@@ -71,7 +73,7 @@ def blocked_answer(status: int, url: str, html: str) -> Blocked | None:
         )
     if status >= 400:
         return None  # a missing or broken page, not a refusal
-    return _blocked_content(html or "")
+    return None if html is None else _blocked_content(html)
 
 
 def _blocked_content(html: str) -> Blocked | None:
