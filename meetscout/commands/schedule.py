@@ -123,11 +123,12 @@ def schedule(
 
 def _foreground(plans: list[SourcePlan], db: Path, policy: Policy, stopper: Stopper) -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", datefmt="%H:%M:%S")
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    # Its "skipped: maximum number of running instances" is our overlap rule working, not news.
+    logging.getLogger("apscheduler").setLevel(logging.ERROR)
     scheduler = Scheduler(plans, db, policy=policy, stopper=stopper)
 
     def report(result: SourceResult) -> None:
-        nxt = scheduler.next_runs().get(result.source)
+        nxt = None if stopper.stopping else scheduler.next_runs().get(result.source)
         when = f"; next run {_local(nxt)}" if nxt else ""
         console.print(f"{result.source}: {_summary(result)}{when}", highlight=False)
 
