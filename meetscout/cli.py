@@ -6,6 +6,7 @@ import typer
 
 from .commands.browser import browser
 from .commands.crawl import crawl_app
+from .commands.crawl_meetup import meetup, meetup_search
 from .commands.events import events
 from .commands.schedule import schedule
 from .commands.status import status
@@ -26,6 +27,8 @@ app = typer.Typer(
 
 app.command()(events)
 app.command()(browser)
+crawl_app.command("meetup")(meetup)
+crawl_app.command("meetup-search")(meetup_search)
 app.add_typer(crawl_app, name="crawl")
 app.command()(schedule)
 app.command()(status)

@@ -25,7 +25,10 @@ MEETUP_RESERVED = frozenset(
      "privacy", "terms", "media", "api", "gql", "gql2", "_next", "static", "robots.txt"}
 )  # fmt: skip
 
-_MEETUP_EVENT = re.compile(r"^/([A-Za-z0-9_-]+)/events/([A-Za-z0-9]+)(?:/.*)?$")
+# The feed and listing paths under /events/ are not event ids.
+_MEETUP_EVENT = re.compile(
+    r"^/([A-Za-z0-9_-]+)/events/(?!(?:ical|rss|past|calendar)(?:/|$))([A-Za-z0-9]+)(?:/.*)?$"
+)
 _MEETUP_GROUP = re.compile(
     r"^/([A-Za-z0-9_-]+)/?(?:(events|about|members|photos|discussions|pages)/?"
     r"(?:calendar/?|past/?|ical/?|rss/?)?)?$"

@@ -536,6 +536,31 @@ class Store:
         )
         return cur.rowcount
 
+    def cancel_vanished(
+        self,
+        group_id: str,
+        listed_ids: Iterable[str],
+        *,
+        now: datetime | None = None,
+        source: str = "meetup",
+    ) -> int:
+        """Mark cancelled the group's upcoming events that its complete listing no longer shows.
+
+        Only events still ahead (after `now`) and still scheduled are touched; past ones simply
+        drop off a listing. The content hash is cleared so that an event which comes back is
+        stored again as scheduled rather than skipped as unchanged.
+        """
+        listed = list(dict.fromkeys(listed_ids))
+        params: list[Any] = [group_id, source, _iso(now or now_utc())]
+        sql = (
+            "UPDATE events SET status = 'cancelled', content_hash = '' "
+            "WHERE group_id = ? AND source = ? AND status = 'scheduled' AND starts_at > ?"
+        )
+        if listed:
+            sql += " AND id NOT IN (SELECT value FROM json_each(?))"
+            params.append(_json(listed))
+        return self.db.execute(sql, params).rowcount
+
     # -- reading --
 
     def get_event(self, event_id: str) -> Event | None:

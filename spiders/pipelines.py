@@ -67,6 +67,9 @@ class StorePipeline:
         try:
             self.flush()
             self.counts.cancelled += self.store.mark_cancelled(report.cancelled_ids)
+            # Upcoming events a group's complete listing no longer shows were called off.
+            for group_id, listed in report.listed.items():
+                self.counts.cancelled += self.store.cancel_vanished(group_id, listed)
             self.counts.invalid += report.invalid
             status = report.status
             if reason != "finished" and status == "ok":

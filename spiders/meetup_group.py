@@ -1,0 +1,181 @@
+"""`meetup_group`: a group's iCal feed and events page, and event pages where those fall short.
+
+For each urlname: the feed (`/<urlname>/events/ical/`) lists every upcoming event; the events page
+(`/<urlname>/events/`) has the group's facts and the first 10-30 events in full. An event the feed
+cut short (or gave no place) that the events page does not show is read from its own page. When
+the feed or a complete events page listed the group's upcoming events, any stored upcoming event
+of that group missing from the list is marked cancelled by the store pipeline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from scrapy import Request
+from scrapy.http import Response
+
+from meetscout.identify import meetup_group_id
+from meetscout.model import Event
+from meetscout.sources.meetup_blocks import group_not_found
+from meetscout.sources.meetup_ical import needs_page, parse_ical
+from meetscout.sources.meetup_nextdata import parse_next_data
+
+from .meetup_base import REPORTED_STATUSES, MeetupSpider, merge_events
+
+
+@dataclass
+class _GroupCrawl:
+    urlname: str
+    feed: dict[str, Event] | None = None  # None: the feed could not be read
+    feed_name: str | None = None
+    events: dict[str, Event] = field(default_factory=dict)
+
+
+def _urlnames(value) -> list[str]:
+    if isinstance(value, str):
+        value = value.replace(",", " ").split()
+    names = [v.strip().strip("/") for v in value or [] if v and v.strip().strip("/")]
+    return list(dict.fromkeys(names))
+
+
+class MeetupGroupSpider(MeetupSpider):
+    name = "meetup_group"
+
+    def __init__(self, urlnames=None, base_url: str | None = None, **kwargs):
+        super().__init__(base_url=base_url, **kwargs)
+        self.urlnames = _urlnames(urlnames)
+        self.run_args["urlnames"] = self.urlnames
+
+    async def start(self):
+        for urlname in self.urlnames:
+            yield self._request(
+                f"/{urlname}/events/ical/", self.parse_feed, _GroupCrawl(urlname), "feed"
+            )
+
+    def _request(self, path: str, callback, crawl: _GroupCrawl, what: str, **meta) -> Request:
+        meta["handle_httpstatus_list"] = REPORTED_STATUSES
+        return Request(
+            self.site_url(path),
+            callback=callback,
+            errback=self.failed,
+            meta={
+                "crawl": crawl,
+                "what": what,
+                "handle_httpstatus_list": REPORTED_STATUSES,
+                **meta,
+            },
+            dont_filter=True,
+        )
+
+    # -- the feed --
+
+    def parse_feed(self, response: Response):
+        crawl: _GroupCrawl = response.meta["crawl"]
+        text = response.text if hasattr(response, "text") else ""
+        if group_not_found(response.status, text):
+            self.report.problems.append(f"Meetup group '{crawl.urlname}' not found (HTTP 404)")
+            return
+        if not self.blocked(response, f"iCal feed of '{crawl.urlname}'"):
+            if response.status != 200:
+                self.report.problems.append(
+                    f"Meetup iCal feed of '{crawl.urlname}' answered HTTP {response.status}"
+                )
+            else:
+                errors: list[str] = []
+                try:
+                    events = parse_ical(text, urlname=crawl.urlname, errors=errors)
+                    crawl.feed = {e.id: e for e in events}
+                except ValueError as exc:
+                    self.report.problems.append(
+                        f"Meetup iCal feed of '{crawl.urlname}' has no events data: {exc}"
+                    )
+                self.count_invalid(errors, response.url)
+        yield self._request(f"/{crawl.urlname}/events/", self.parse_group_page, crawl, "page")
+
+    # -- the events page --
+
+    def parse_group_page(self, response: Response):
+        crawl: _GroupCrawl = response.meta["crawl"]
+        text = response.text if hasattr(response, "text") else ""
+        page = None
+        if group_not_found(response.status, text):
+            self.report.problems.append(f"Meetup group '{crawl.urlname}' not found (HTTP 404)")
+        elif self.blocked(response, f"events page of '{crawl.urlname}'"):
+            pass
+        elif response.status != 200:
+            self.report.problems.append(
+                f"Meetup events page of '{crawl.urlname}' answered HTTP {response.status}"
+            )
+        else:
+            errors: list[str] = []
+            try:
+                page = parse_next_data(text, url=self.canonical(response.url), errors=errors)
+            except ValueError as exc:
+                self.report.problems.append(
+                    f"Meetup events page of '{crawl.urlname}' has no recognisable data: {exc}"
+                )
+            self.count_invalid(errors, response.url)
+        yield from self._finish_listing(crawl, page)
+
+    def _finish_listing(self, crawl: _GroupCrawl, page):
+        group_id = meetup_group_id(crawl.urlname)
+        if page is not None and page.group is not None:
+            yield page.group
+        page_events = {e.id: e for e in page.events} if page else {}
+        merged: dict[str, Event] = dict(crawl.feed or {})
+        for event_id, event in page_events.items():
+            known = merged.get(event_id)
+            merged[event_id] = merge_events(known, event) if known else event
+        self._record_listing(crawl, group_id, page)
+        for event_id, event in merged.items():
+            if event_id not in page_events and needs_page(event):
+                yield self._request(
+                    event.url, self.parse_event_page, crawl, "event page", event=event
+                )
+            else:
+                yield event
+
+    def _record_listing(self, crawl: _GroupCrawl, group_id: str, page) -> None:
+        """Say which upcoming events the group lists, when we saw the whole list."""
+        complete_page = (
+            page is not None and page.listed_upcoming is not None and not page.has_next_page
+        )
+        if crawl.feed is None and not complete_page:
+            return
+        listed: set[str] = set()
+        if crawl.feed is not None:
+            listed |= {i for i, e in crawl.feed.items() if e.group_id == group_id}
+        if page is not None and page.listed_upcoming:
+            listed |= set(page.listed_upcoming)
+        self.report.listed[group_id] = listed
+
+    # -- event pages --
+
+    def parse_event_page(self, response: Response):
+        known: Event = response.meta["event"]
+        if response.status != 200:
+            if not self.blocked(response, f"event page {known.url}"):
+                self.report.problems.append(
+                    f"Meetup event page {known.url} answered HTTP {response.status}; "
+                    "kept what the feed said"
+                )
+            yield known
+            return
+        if self.blocked(response, f"event page {known.url}"):
+            yield known
+            return
+        yield self.event_from_page(response, known)
+
+    def failed(self, failure):
+        """A request that never got an answer: say so, and keep what we already had."""
+        request = failure.request
+        what = request.meta.get("what", "page")
+        crawl: _GroupCrawl | None = request.meta.get("crawl")
+        name = f"'{crawl.urlname}'" if crawl else ""
+        self.report.problems.append(
+            f"Meetup {what} {name} {request.url}: {failure.getErrorMessage()}".replace("  ", " ")
+        )
+        if what == "feed" and crawl is not None:
+            yield self._request(f"/{crawl.urlname}/events/", self.parse_group_page, crawl, "page")
+        elif what == "event page" and "event" in request.meta:
+            yield request.meta["event"]

@@ -1,0 +1,60 @@
+"""`meetscout crawl meetup …` end to end: a real crawl in a fresh process, and its summary."""
+
+import subprocess
+import sys
+
+from typer.testing import CliRunner
+
+from meetscout.cli import app
+
+from .conftest import ROOT, events_of
+from .meetup_site import HDI
+
+
+def meetscout(*args, env_extra=None, timeout=120):
+    import os
+
+    env = {**os.environ, "MEETSCOUT_CONFIG": "/nonexistent/meetscout.toml", **(env_extra or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "meetscout.cli", *args],
+        cwd=ROOT, capture_output=True, text=True, timeout=timeout, env=env,
+    )  # fmt: skip
+
+
+def test_crawl_meetup_prints_a_summary_and_reports_the_missing_group(meetup_site, tmp_path):
+    db = tmp_path / "m.db"
+    done = meetscout(
+        "crawl", "meetup", HDI, "no-such-group", "--db", str(db), "--base-url", meetup_site.base_url
+    )
+    assert done.returncode == 0, done.stderr
+    assert "partial — 4 new, 0 updated, 0 unchanged, 0 cancelled, 0 invalid" in done.stdout
+    assert "Meetup group 'no-such-group' not found (HTTP 404)" in done.stdout
+    assert "Traceback" not in done.stdout + done.stderr
+    assert len(events_of(db)) == 3
+
+
+def test_login_wall_exits_non_zero_with_the_reason(meetup_site, tmp_path):
+    done = meetscout(
+        "crawl", "meetup", "walled-group", "--db", str(tmp_path / "m.db"),
+        env_extra={"MEETSCOUT_MEETUP_BASE_URL": meetup_site.base_url},
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert "blocked" in done.stdout
+    assert "redirected to a login page" in done.stderr
+
+
+def test_no_groups_given_and_none_configured_says_so(tmp_path, monkeypatch):
+    config = tmp_path / "meetscout.toml"
+    config.write_text("[meetup]\ngroups = []\n")
+    monkeypatch.setenv("MEETSCOUT_CONFIG", str(config))
+    result = CliRunner().invoke(app, ["crawl", "meetup", "--db", str(tmp_path / "m.db")])
+    assert result.exit_code == 2
+    assert "No Meetup groups to crawl" in result.output
+    assert '[meetup] groups = ["hdi-new-jersey"]' in result.output
+
+
+def test_search_needs_keywords(tmp_path):
+    result = CliRunner().invoke(
+        app, ["crawl", "meetup-search", "--keywords", " ", "--db", str(tmp_path / "m.db")]
+    )
+    assert result.exit_code == 2 and "--keywords needs some words" in result.output
