@@ -1,4 +1,5 @@
-"""`meetscout schedule` and `meetscout status` as a person or cron runs them: in a process of their own."""
+"""`meetscout schedule` and `meetscout status` as a person, cron or systemd runs them: real
+processes, real Meetup crawls of a local copy of the site."""
 
 from __future__ import annotations
 
@@ -9,73 +10,105 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from meetscout.crawl_lock import SourceLock
 from meetscout.localsite import LocalSite
 from meetscout.schedule_state import load_state
 from meetscout.store import Store
+from tests.spiders.meetup_site import HDI, routes
 
-from .conftest import ROOT, Gate, events_page
+from .conftest import ROOT, Gate
 from .test_scheduler import poll
 
 
-def cli(db, plans, *args, **popen):
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "TINY_PLANS": json.dumps(plans)}
-    env.pop("MEETSCOUT_CONFIG", None)
-    argv = [sys.executable, "-m", "tests.scheduler.schedule_cli", *args, "--db", str(db)]
-    return subprocess.Popen(
-        argv,
-        env=env,
-        cwd=db.parent,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        **popen,
+@pytest.fixture
+def workdir(tmp_path):
+    (tmp_path / "data").mkdir()
+    return tmp_path
+
+
+def write_config(workdir, base_url: str, linkedin: bool = False) -> None:
+    (workdir / "meetscout.toml").write_text(
+        f'[meetup]\ngroups = ["{HDI}"]\nbase_url = "{base_url}"\nschedule = "every 1 hour"\n'
+        f'[linkedin]\nenabled = {"true" if linkedin else "false"}\nbase_url = "{base_url}"\n'
     )
 
 
-def finish(proc, timeout=60):
+def meetscout(workdir, *args):
+    env = {**os.environ, "MEETSCOUT_CONFIG": str(workdir / "meetscout.toml")}
+    env.pop("MEETSCOUT_MEETUP_BASE_URL", None)
+    argv = [sys.executable, "-m", "meetscout.cli", *args, "--db", str(workdir / "data" / "m.db")]
+    return subprocess.Popen(
+        argv, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+
+
+def finish(proc, timeout=120):
     out, err = proc.communicate(timeout=timeout)
     return proc.returncode, out + err
 
 
-def test_once_exit_status_says_whether_everything_worked(db, site):
-    db.parent.mkdir(parents=True)
-    good = {"name": "meetup", "schedule": "every 1 hour", "url": site.url("/a.json")}
-    bad = {
-        "name": "linkedin",
-        "schedule": "every 1 hour",
-        "url": site.url("/b.json"),
-        "extra": ["--crash"],
-    }
+def test_once_exit_status_says_whether_everything_worked(workdir):
+    with LocalSite(routes()) as site:
+        # LinkedIn has no saved session (and no LinkedIn site here): that source cannot work.
+        write_config(workdir, site.base_url, linkedin=True)
+        code, text = finish(meetscout(workdir, "schedule", "--once"))
+        assert code == 1, text
+        assert "not everything worked" in text and "linkedin" in text
+        assert "Traceback" not in text
 
-    code, text = finish(cli(db, [good, bad], "schedule", "--once"))
-    assert code == 1
-    assert "linkedin failed" in text and "meetup" in text
+        code, text = finish(meetscout(workdir, "schedule", "--once", "--source", "meetup"))
+        assert code == 0 and "Nothing was due" in text  # meetup ran a moment ago
 
-    code, text = finish(cli(db, [good], "schedule", "--once", "--force"))
-    assert code == 0, text
-    code, text = finish(cli(db, [good], "schedule", "--once"))
-    assert code == 0 and "Nothing was due" in text
+        code, text = finish(
+            meetscout(workdir, "schedule", "--once", "--force", "--source", "meetup")
+        )
+        assert code == 0, text
 
-    code, text = finish(cli(db, [good, bad], "status", "--json"))
+        code, text = finish(meetscout(workdir, "status", "--json"))
     assert code == 0, text
     rows = {r["source"]: r for r in map(json.loads, text.splitlines())}
-    assert rows["meetup"]["last_status"] == "ok" and rows["meetup"]["counts"]["unchanged"] == 2
-    assert rows["meetup"]["due"] is False and rows["meetup"]["next_run"]
-    assert rows["linkedin"]["last_status"] == "failed" and rows["linkedin"]["failures"] == 1
-    assert "broke before it could start" in rows["linkedin"]["error"]
+    meetup = rows["meetup"]
+    assert meetup["last_status"] == "ok" and meetup["counts"]["unchanged"] == 4  # 3 events, 1 group
+    assert meetup["due"] is False and meetup["schedule"] == "every 1 hour"
+    assert rows["linkedin"]["last_status"] != "ok"
+    with Store(workdir / "data" / "m.db") as store:
+        assert store.count("events") == 3
 
 
-def test_sigterm_lets_the_crawl_end_and_records_it_interrupted(db):
-    db.parent.mkdir(parents=True)
-    gate = Gate(events_page(1, 2))
-    with LocalSite({"/slow.json": gate}) as site:
-        plans = [{"name": "meetup", "schedule": "every 1 hour", "url": site.url("/slow.json")}]
-        proc = cli(db, plans, "schedule", "--grace", "0.3")
+def test_status_table_and_units(workdir):
+    with LocalSite(routes()) as site:
+        write_config(workdir, site.base_url)
+        code, text = finish(meetscout(workdir, "status"))
+        assert code == 0 and "never run" in text and "due now" in text
+        code, cron = finish(meetscout(workdir, "schedule", "--print-cron"))
+        assert code == 0 and "schedule --once" in cron and "*/15 * * * *" in cron
+        code, units = finish(meetscout(workdir, "schedule", "--print-systemd"))
+    assert code == 0 and "[Timer]" in units and "Type=oneshot" in units
+    exec_start = next(line for line in units.splitlines() if line.startswith("ExecStart="))
+    program = exec_start.removeprefix("ExecStart=").split()[0]
+    assert os.path.isabs(program) and os.access(program, os.X_OK)
+
+
+def test_bad_schedule_is_a_clear_config_error(workdir):
+    (workdir / "meetscout.toml").write_text('[meetup]\ngroups = ["x"]\nschedule = "now and then"\n')
+    code, text = finish(meetscout(workdir, "schedule", "--once"))
+    assert code == 2 and "meetup.schedule" in text and "now and then" in text
+    assert "Traceback" not in text
+
+
+def test_sigterm_lets_the_crawl_end_and_records_it_interrupted(workdir):
+    table = routes()
+    feed = f"/{HDI}/events/ical/"
+    gate = Gate(table[feed])
+    table[feed] = gate
+    with LocalSite(table) as site:
+        write_config(workdir, site.base_url)
+        proc = meetscout(workdir, "schedule", "--grace", "0.3")
         try:
             assert gate.reached.wait(60), "the scheduler never started the crawl"
-            crawl_pid = SourceLock(db, "meetup").holder()
-            assert crawl_pid is not None
+            assert SourceLock(workdir / "data" / "m.db", "meetup").holder() is not None
             proc.send_signal(signal.SIGTERM)
             sent = time.monotonic()
             # Past the grace the scheduler passes SIGTERM on; Scrapy finishes the page in flight.
@@ -88,8 +121,8 @@ def test_sigterm_lets_the_crawl_end_and_records_it_interrupted(db):
                 proc.kill()
     assert code == 0, text
     assert "SIGTERM" in text and "Stopped." in text
-    with Store(db) as store:
+    with Store(workdir / "data" / "m.db") as store:
         (row,) = store.recent_runs(5)
-        assert row["status"] == "interrupted" and row["new"] == 2
+        assert row["spider"] == "meetup_group" and row["status"] == "interrupted"
         assert load_state(store, "meetup").last_status == "interrupted"
-    assert SourceLock(db, "meetup").holder() is None
+    assert SourceLock(workdir / "data" / "m.db", "meetup").holder() is None
