@@ -8,6 +8,7 @@ from .commands.browser import browser
 from .commands.crawl import crawl_app
 from .commands.crawl_meetup import meetup, meetup_search
 from .commands.events import events
+from .commands.linkedin import linkedin_app
 from .commands.schedule import schedule
 from .commands.status import status
 
@@ -30,6 +31,7 @@ app.command()(browser)
 crawl_app.command("meetup")(meetup)
 crawl_app.command("meetup-search")(meetup_search)
 app.add_typer(crawl_app, name="crawl")
+app.add_typer(linkedin_app, name="linkedin")
 app.command()(schedule)
 app.command()(status)
 

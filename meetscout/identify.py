@@ -36,7 +36,12 @@ _MEETUP_GROUP = re.compile(
 _LINKEDIN_EVENT = re.compile(
     r"^/events/([A-Za-z0-9_%-]*?)(\d{19})/?(?:(theater|comments|about|attendees|posts)/?)?$"
 )
-_LINKEDIN_VANITY = re.compile(r"^/events/([A-Za-z0-9_%-]+)/?$")
+_LINKEDIN_VANITY = re.compile(
+    r"^/events/([A-Za-z0-9_%-]+)/?(?:(theater|comments|about|attendees|posts)/?)?$"
+)
+# Ids also travel inside URNs and data attributes: "urn:li:fsd_professionalEvent:7123…".
+# A slug may end in digits of its own ("summit2024" + id): the id is the last 19 of a run.
+_LINKEDIN_ID = re.compile(r"\d{19,}")
 
 
 @dataclass(frozen=True)
@@ -57,6 +62,14 @@ def meetup_event_url(urlname: str, event_id: str) -> str:
 
 def linkedin_event_url(numeric_id: str) -> str:
     return f"{LINKEDIN}/events/{numeric_id}/"
+
+
+def linkedin_event_id(value: str | None) -> str | None:
+    """`linkedin:<19 digits>` from a URN, a data attribute or bare digits, or None."""
+    if not value:
+        return None
+    found = _LINKEDIN_ID.findall(value)
+    return f"linkedin:{found[-1][-19:]}" if found else None
 
 
 def _host(url: str) -> str:

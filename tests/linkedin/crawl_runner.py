@@ -1,0 +1,22 @@
+"""Run one `linkedin_events` crawl in its own process and print its run row as JSON.
+
+Scrapy's reactor cannot restart, so each test crawl gets a fresh process:
+    python -m tests.linkedin.crawl_runner '{"db": "...", "session": "...", ...}'
+"""
+
+import json
+import sys
+
+from spiders.linkedin_events import LinkedInEventsSpider
+from spiders.run import run_spider
+
+
+def main() -> None:
+    args = json.loads(sys.argv[1])
+    db = args.pop("db")
+    run = run_spider(LinkedInEventsSpider, db, **args)
+    print(json.dumps(run))
+
+
+if __name__ == "__main__":
+    main()

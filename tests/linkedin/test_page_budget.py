@@ -1,0 +1,33 @@
+from datetime import UTC, date, datetime, timedelta
+
+from meetscout.page_budget import PageBudget, block_until, blocked_until
+from meetscout.store import Store
+
+
+def test_budget_counts_per_day_across_instances(tmp_path):
+    path = tmp_path / "m.db"
+    with Store(path) as store:
+        budget = PageBudget(store, "linkedin", 3, today=date(2026, 1, 5))
+        assert (budget.used(), budget.left()) == (0, 3)
+        budget.spend()
+        budget.spend()
+    with Store(path) as store:  # another run the same day
+        again = PageBudget(store, "linkedin", 3, today=date(2026, 1, 5))
+        assert (again.used(), again.left()) == (2, 1)
+        again.spend()
+        again.spend()
+        assert again.left() == 0  # never negative
+        tomorrow = PageBudget(store, "linkedin", 3, today=date(2026, 1, 6))
+        assert tomorrow.left() == 3
+        assert PageBudget(store, "meetup", 3, today=date(2026, 1, 5)).left() == 3
+
+
+def test_blocked_until_is_remembered_and_forgotten(store):
+    assert blocked_until(store, "linkedin") is None
+    until = datetime(2026, 1, 6, 12, tzinfo=UTC)
+    block_until(store, "linkedin", until)
+    assert blocked_until(store, "linkedin") == until
+    block_until(store, "linkedin", until + timedelta(hours=1))
+    assert blocked_until(store, "linkedin") == until + timedelta(hours=1)
+    block_until(store, "linkedin", None)
+    assert blocked_until(store, "linkedin") is None
