@@ -132,6 +132,8 @@ def main(argv: list[str] | None = None) -> int:
         )
         return BUSY
     lock.keep_across_exec()
+    # Tells the crawl command it already holds its source's lock (should it look for one).
+    os.environ["MEETSCOUT_LOCK_HELD"] = source
     sys.stdout.flush()
     sys.stderr.flush()
     try:

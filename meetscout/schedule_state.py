@@ -22,6 +22,8 @@ _WAIT_HINT = re.compile(
     r"(\d+(?:\.\d+)?)\s*(second|sec|minute|min|hour|hr|day|week)s?\b",
     re.IGNORECASE,
 )
+# "leaves it alone until 2026-12-02 09:30 CET": a local time, as the crawl printed it.
+_UNTIL_HINT = re.compile(r"until\s+(\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2})")
 _UNIT_SECONDS = {
     "second": 1,
     "sec": 1,
@@ -48,12 +50,16 @@ class Policy:
         exponent = min(failures - 1, 30)  # 2**30 base units is past any sensible cap
         return min(self.retry_base * (2**exponent), self.retry_cap)
 
-    def blocked_wait(self, error: str | None) -> timedelta:
+    def blocked_wait(self, error: str | None, now: datetime | None = None) -> timedelta:
         """The longest wait the block's message asks for, else the default."""
         hints = [
             timedelta(seconds=float(n) * _UNIT_SECONDS[unit.lower()])
             for n, unit in _WAIT_HINT.findall(error or "")
         ]
+        now = now or datetime.now().astimezone()
+        for stamp in _UNTIL_HINT.findall(error or ""):
+            until = datetime.fromisoformat(stamp.replace(" ", "T")).astimezone()
+            hints.append(max(until - now, timedelta(0)))
         return max(hints) if hints else self.blocked_default
 
 
@@ -92,7 +98,7 @@ class SourceState:
             self.retry_at = finished + policy.backoff(self.failures)
         elif outcome.status == "blocked":
             self.failures = 0
-            self.retry_at = finished + policy.blocked_wait(outcome.error)
+            self.retry_at = finished + policy.blocked_wait(outcome.error, finished)
         elif outcome.status == "interrupted":
             self.retry_at = finished  # cut short by a stop: due again as soon as we start
         else:

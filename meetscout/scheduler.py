@@ -59,7 +59,15 @@ def run_source(
         if outcome.status == "skipped":
             break  # another crawl of this source is running: it is the run
     finished = utcnow()
-    total = _combine(outcomes) if outcomes else CrawlOutcome("interrupted", error="stopped")
+    if not outcomes:  # stopped before the first crawl began: nothing ran, nothing to record
+        return SourceResult(
+            plan.name,
+            CrawlOutcome("skipped", error="stopped"),
+            started,
+            started,
+            SourceState(plan.name),
+        )
+    total = _combine(outcomes)
     with Store(db) as store:
         state = load_state(store, plan.name)
         state.record(total, started, finished, policy)
@@ -218,7 +226,11 @@ class Scheduler:
         while not self.stopper.stopping:
             time.sleep(poll)
         if self._aps.running:
-            self._aps.shutdown(wait=True)
+            # Not shutdown(wait=True): it holds the job store lock while it waits, and a finishing
+            # job may still ask the scheduler for its next run time.
+            self._aps.shutdown(wait=False)
+        while any(lock.locked() for lock in self._busy.values()):
+            time.sleep(poll)
 
 
 def install_stop_signals(stopper: Stopper) -> None:

@@ -102,6 +102,8 @@ def schedule(
         retry_cap=timedelta(seconds=max(retry_max, retry_after)),
         blocked_default=timedelta(seconds=blocked_wait),
     )
+    # The crawl commands read meetscout.toml themselves: make them read this one.
+    env = {"MEETSCOUT_CONFIG": str(config_path.absolute())} if config_path else None
     stopper = Stopper(grace=grace)
     install_stop_signals(stopper)
     for plan in plans:
@@ -110,7 +112,7 @@ def schedule(
     if not any(p.active for p in plans):
         fail("nothing to crawl: add Meetup groups or searches to meetscout.toml (meetscout config)")
     if once:
-        results = run_once(plans, db_path, stopper=stopper, policy=policy, force=force)
+        results = run_once(plans, db_path, stopper=stopper, policy=policy, force=force, env=env)
         console.print(results_table(results))
         bad = [r for r in results if r.outcome.status not in ("ok", "skipped")]
         if bad:
@@ -118,16 +120,19 @@ def schedule(
             err_console.print(f"[red]meetscout:[/red] not everything worked: {names}")
             raise typer.Exit(1)
         return
-    _foreground(plans, db_path, policy, stopper)
+    _foreground(plans, db_path, policy, stopper, env)
 
 
-def _foreground(plans: list[SourcePlan], db: Path, policy: Policy, stopper: Stopper) -> None:
+def _foreground(
+    plans: list[SourcePlan], db: Path, policy: Policy, stopper: Stopper, env: dict | None
+) -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", datefmt="%H:%M:%S")
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)
-    scheduler = Scheduler(plans, db, policy=policy, stopper=stopper)
+    # Its "skipped: maximum number of running instances" is our overlap rule working, not news.
+    logging.getLogger("apscheduler").setLevel(logging.ERROR)
+    scheduler = Scheduler(plans, db, policy=policy, stopper=stopper, env=env)
 
     def report(result: SourceResult) -> None:
-        nxt = scheduler.next_runs().get(result.source)
+        nxt = None if stopper.stopping else scheduler.next_runs().get(result.source)
         when = f"; next run {_local(nxt)}" if nxt else ""
         console.print(f"{result.source}: {_summary(result)}{when}", highlight=False)
 

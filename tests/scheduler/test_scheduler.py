@@ -169,7 +169,7 @@ def test_stop_past_the_grace_records_a_stuck_crawl_as_interrupted(db, running):
         scheduler = running(
             plan("meetup", "every 1 hour", tiny("meetup", site.url("/slow.json"), db)),
             db=db,
-            stopper=Stopper(grace=0.2, term_timeout=3),
+            stopper=Stopper(grace=0.2, term_timeout=1),
         )
         assert gate.reached.wait(30)
         scheduler.stop()

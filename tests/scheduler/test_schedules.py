@@ -99,11 +99,19 @@ def test_backoff_doubles_and_is_capped():
         ("authwall at /events/; retry after 30 minutes", timedelta(minutes=30)),
         ("Too many requests. Try again in 2 days.", timedelta(days=2)),
         ("login wall on the iCal feed", timedelta(hours=12)),
+        ("LinkedIn refused an earlier crawl; left alone until 2026-12-01 16:30 UTC.", None),
         (None, timedelta(hours=12)),
     ],
 )
 def test_blocked_wait_from_the_message(error, wait):
-    assert Policy(blocked_default=timedelta(hours=12)).blocked_wait(error) == wait
+    policy = Policy(blocked_default=timedelta(hours=12))
+    if wait is None:  # "until <local time>": the wait is the time left until then
+        local = NOW.astimezone()
+        error = error.replace(
+            "2026-12-01 16:30", (local + timedelta(hours=6)).strftime("%Y-%m-%d %H:%M")
+        )
+        wait = timedelta(hours=6)
+    assert policy.blocked_wait(error, NOW) == wait
 
 
 def test_state_after_each_outcome():
