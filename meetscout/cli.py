@@ -5,14 +5,14 @@ from __future__ import annotations
 import typer
 
 from .commands.browser import browser
-from .commands.config import config
 from .commands.classify import classify, reclassify
+from .commands.config import config
 from .commands.crawl import crawl_app
 from .commands.crawl_meetup import meetup, meetup_search
 from .commands.demo import demo
 from .commands.events import events
-from .commands.schedule import schedule
 from .commands.linkedin import linkedin_app
+from .commands.schedule import schedule
 from .commands.serve import serve
 from .commands.status import status
 from .commands.token import token
