@@ -31,6 +31,7 @@ class Stop:
     name: str
     url: str
     note: str
+    hover: bool = False  # open the badge's reasons before the shot
 
 
 @dataclass
@@ -139,6 +140,9 @@ class BrowserTour:
             with contextlib.suppress(PlaywrightError):
                 page.locator(f"{BADGE} .badge").first.wait_for(timeout=wait_ms)
             _settle(page)
+            if stop.hover and page.locator(BADGE).count():
+                page.locator(f"{BADGE} .badge").first.hover()
+                page.wait_for_timeout(200)
             page.screenshot(path=str(path), full_page=False)
             return Shot(stop.name, stop.url, str(path), page.locator(BADGE).count(),
                         _badge_labels(page))  # fmt: skip

@@ -28,6 +28,7 @@ padding:14px 16px;margin:10px 0;color:inherit;text-decoration:none}
 .card time,.when{color:#8a5a00;font-size:.85rem;text-transform:uppercase;font-weight:600}
 .title{font-size:1.1rem;font-weight:700;display:block;margin:4px 0}
 .muted{color:#666;font-size:.9rem}
+.card .muted{display:block;margin-top:2px}
 h1{font-size:1.7rem;margin:8px 0}
 .description{white-space:pre-wrap;background:#fff;border:1px solid #e0e0e0;border-radius:8px;
 padding:16px}

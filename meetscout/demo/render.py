@@ -105,7 +105,10 @@ def render_sample(
     linkedin = LinkedInRenderer(sample, now)
     out.linkedin_root.mkdir(parents=True)
     for event in sample.linkedin:
-        _write(out.linkedin_root, event.path, "index.html", linkedin.event_page(event))
+        page = linkedin.event_page(event)
+        _write(out.linkedin_root, event.path, "index.html", page)
+        # LinkedIn answers the bare-id address with the same page.
+        _write(out.linkedin_root, f"/events/{event.id}/", "index.html", page)
         out.linkedin_paths.append(event.path)
         out.urls[linkedin_event_url(event)] = event.path
     return out

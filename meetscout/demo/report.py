@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
-from ..commands.events import events_table
 from ..model import Event
 from ..store import EventQuery, Store
 
@@ -21,17 +22,57 @@ def crowd_tables(store: Store, now: datetime | None = None) -> dict[str, list[Ev
     return {crowd: upcoming(store, crowd, now) for crowd in ("employed", "job_seekers")}
 
 
+# The extension's words for the access cues, so the table and the badges agree.
+ACCESS_WORDS = {"drinks_only": "cash bar", "volunteer": "volunteer to attend free"}
+
+
+def _words(value: str) -> str:
+    return ACCESS_WORDS.get(value, value.replace("_", " "))
+
+
+def _when(event: Event) -> str:
+    if not event.starts_at:
+        return "?"
+    zone = ZoneInfo(event.timezone) if event.timezone else UTC
+    return event.starts_at.astimezone(zone).strftime("%a %d %b\n%H:%M")
+
+
+def meetings_table(events: list[Event], title: str) -> Table:
+    """One row a meeting: when, what and who hosts it, who goes, how to get in, and why."""
+    table = Table(title=title, title_justify="left", show_lines=True, expand=True)
+    table.add_column("When", no_wrap=True, min_width=10)
+    table.add_column("Meeting", ratio=3, min_width=22)
+    table.add_column("Crowd · kind", ratio=2, min_width=14)
+    table.add_column("Access", ratio=1, min_width=10)
+    table.add_column("Why", ratio=3, min_width=20)
+    for event in events:
+        a = event.assessment
+        what = escape(event.title)
+        if event.status == "cancelled":
+            what += " [red](cancelled)[/red]"
+        if event.group_name:
+            what += f"\n[dim]{escape(event.group_name)}[/dim]"
+        table.add_row(
+            _when(event),
+            what,
+            f"{_words(a.crowd.value)}\n[dim]{_words(a.kind.value)}[/dim]" if a else "",
+            ", ".join(_words(x.value) for x in a.access) if a else "",
+            escape(a.reasons[0]) if a and a.reasons else "",
+        )
+    return table
+
+
 def print_tables(console: Console, found: dict[str, list[Event]]) -> None:
     console.print(
-        events_table(
+        meetings_table(
             found["employed"],
-            title="Where the employed go: aim for about one a week",
+            f"Where the employed go ({len(found['employed'])}): aim for about one a week",
         )
     )
     console.print(
-        events_table(
+        meetings_table(
             found["job_seekers"],
-            title="Job-seeker meetings: one or two a month is plenty",
+            f"Job-seeker meetings ({len(found['job_seekers'])}): one or two a month is plenty",
         )
     )
 

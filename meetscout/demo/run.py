@@ -71,16 +71,20 @@ def tour_stops(rendered: RenderedSample) -> list[Stop]:
             "meetup-event-employed",
             f"{MEETUP}/pmi-nj-chapter/events/{by_name['pmi-nj-chapter'].events[0].id}/",
             "a professional association's dinner meeting",
+            hover=True,
         ),
         Stop(
             "meetup-event-job-seekers",
             f"{MEETUP}/st-barnabas-career-ministry/events/"
             f"{by_name['st-barnabas-career-ministry'].events[0].id}/",
             "a job-seeker group's meeting",
+            hover=True,
         ),
     ]
     for event in sample.linkedin[:2]:
-        stops.append(Stop(f"linkedin-{event.slug.rstrip('-')}", LINKEDIN + event.path, "LinkedIn"))
+        stops.append(
+            Stop(f"linkedin-{event.slug.rstrip('-')}", LINKEDIN + event.path, "LinkedIn", True)
+        )
     return stops
 
 
@@ -136,34 +140,45 @@ class Demo:
         (self.output / "meetscout.toml").write_text(
             demo_config(rendered, meetup.base_url, linkedin.base_url)
         )
-        self._crawl("meetup", rendered.urlnames, meetup.base_url)
-        self._crawl("linkedin", [LINKEDIN + p for p in rendered.linkedin_paths], linkedin.base_url)
+        self._run_crawl(
+            "meetup",
+            f"{len(rendered.urlnames)} Meetup groups with the real meetup_group spider",
+            [sys.executable, "-m", "meetscout.demo.crawl", "meetup", *rendered.urlnames,
+             "--db", str(self.db), "--base-url", meetup.base_url],
+            self.env,
+        )  # fmt: skip
+        # LinkedIn: the real command, at its human pace, with a signed-out "session" (the copy
+        # needs no sign-in), reading times in the sample's zone as a person there would.
+        session = self.output / "config" / "linkedin-demo-session.json"
+        session.write_text(json.dumps({"cookies": [], "origins": []}))
+        events = [arg for p in rendered.linkedin_paths for arg in ("--event", LINKEDIN + p)]
+        self._run_crawl(
+            "linkedin",
+            f"{len(rendered.linkedin_paths)} LinkedIn event pages at a person's pace "
+            "(a few seconds apart)",
+            [sys.executable, "-m", "meetscout.cli", "crawl", "linkedin", *events,
+             "--base-url", linkedin.base_url, "--session", str(session), "--min-delay", "2",
+             "--db", str(self.db)],
+            {**self.env, "TZ": rendered.sample.timezone},
+        )  # fmt: skip
 
-    def _crawl(self, source: str, names: list[str], base_url: str) -> None:
-        """The real spider over the local copy, in a child process (the reactor cannot restart)."""
+    def _run_crawl(self, source: str, what: str, command: list[str], env: dict) -> None:
+        """A crawl in a child process (Scrapy's reactor cannot restart), logged to a file."""
         log = self.output / "logs" / f"crawl-{source}.log"
-        command = [
-            sys.executable, "-m", "meetscout.demo.crawl", source, *names,
-            "--db", str(self.db), "--base-url", base_url,
-        ]  # fmt: skip
-        self.console.print(
-            f"  crawling {len(names)} {source} {'groups' if source == 'meetup' else 'pages'} "
-            f"with the real spider (log: {log})",
-            highlight=False,
-            soft_wrap=True,
-        )
+        self.console.print(f"  crawling {what}", highlight=False, soft_wrap=True)
         try:
-            done = subprocess.run(
-                command, env=self.env, capture_output=True, text=True, timeout=300
-            )
+            done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
         except subprocess.TimeoutExpired:
             self.summary.missing.append(f"crawl {source}: timed out")
             return
         log.write_text(done.stdout + done.stderr)
         if done.returncode != 0:
-            tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-4:])
+            last = (done.stdout + done.stderr).strip().splitlines()[-1:] or [""]
             self.summary.missing.append(f"crawl {source}: exit {done.returncode}")
-            self.console.print(f"  [yellow]The {source} crawl did not finish:[/yellow] {tail}")
+            self.console.print(
+                f"  [yellow]The {source} crawl did not finish:[/yellow] {last[0]} (log: {log})",
+                soft_wrap=True,
+            )
 
     # ------------------------------------------------------------------ step 2
 
@@ -223,6 +238,7 @@ class Demo:
                         f"      {shot.badges} badge(s): {first}"
                         + (f"  [red]{shot.error}[/red]" if shot.error else ""),
                         highlight=False,
+                        soft_wrap=True,
                     )
                 if keep_open and not self.headless:
                     self.console.print(
