@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import re
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -51,6 +52,13 @@ def _number(text: str, digits: int = 8) -> str:
 def _iso(moment: datetime, seconds: bool = True) -> str:
     text = moment.isoformat(timespec="seconds" if seconds else "minutes")
     return text
+
+
+def _markdown_lite(text: str) -> str:
+    """The Markdown the sample uses (bold, bullets) as HTML, as Meetup shows descriptions."""
+    out = html.escape(text.strip())
+    out = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", out)
+    return re.sub(r"^\* ", "• ", out, flags=re.M)
 
 
 def _compact(data: Any) -> str:
@@ -410,7 +418,7 @@ class MeetupRenderer:
             f"{html.escape(self.when_text(event))}</time></p>"
             f'<p class="muted">{html.escape(where)} · {fee} · {event.going} attendees</p>'
             f'<h2>Details</h2><div id="event-details" class="description">'
-            f"{html.escape(event.description.strip())}</div>"
+            f"{_markdown_lite(event.description)}</div>"
         )
         if group.page_style == "2024":
             props = self._event_props_denormalised(group, event)
