@@ -1,7 +1,8 @@
 """The lexicon: lexicon.toml read once and compiled into one fast matcher.
 
-A maintainer edits only the TOML; `meetscout classify --lexicon-check` lists any pattern whose start
-cannot be read (those are searched the slow way).
+A maintainer edits only the TOML. `load_lexicon().slow_patterns` lists any pattern whose start
+cannot be read (those still match, the slow way; a test keeps the list empty), and a mistake in
+the file raises LexiconError naming the cue.
 """
 
 from __future__ import annotations
