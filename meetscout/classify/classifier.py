@@ -16,7 +16,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from ..model import Access, Assessment, Crowd, Event, Group, Kind, Profile
-from .lexicon import Lexicon, load_lexicon
+from .lexicon import Lexicon, file_version, load_lexicon
 
 ALGORITHM = "1"
 NAME_FIELDS = frozenset(("name", "organizer"))
@@ -76,7 +76,7 @@ class Evidence:
 
 def classifier_version(lexicon: Lexicon | None = None) -> str:
     """Changes whenever the algorithm or the lexicon file changes."""
-    return _version((lexicon or load_lexicon()).version)
+    return _version(lexicon.version if lexicon is not None else file_version())
 
 
 @lru_cache(maxsize=8)
@@ -252,52 +252,65 @@ class Decision:
 
 
 def _crowd_scores(evidence: list[Evidence], cap: float) -> dict[str, float]:
-    strong = dict.fromkeys(CROWD_ORDER, 0.0)
-    weak = dict.fromkeys(CROWD_ORDER, 0.0)
+    strong = {EMPLOYED: 0.0, JOB_SEEKERS: 0.0, NOT_NETWORKING: 0.0}
+    weak = {EMPLOYED: 0.0, JOB_SEEKERS: 0.0, NOT_NETWORKING: 0.0}
     for ev in evidence:
         if ev.category in WEAK_CATEGORIES:
             weak[ev.crowd] += ev.score
         else:
             strong[ev.crowd] += ev.score
-    return {c: strong[c] + min(weak[c], cap) for c in CROWD_ORDER}
+    return {c: strong[c] + (weak[c] if weak[c] < cap else cap) for c in CROWD_ORDER}
 
 
 def _pick(scores: dict[str, float]) -> str | None:
-    best = max(CROWD_ORDER, key=scores.__getitem__)
+    best = EMPLOYED
+    for crowd in (JOB_SEEKERS, NOT_NETWORKING):
+        if scores[crowd] > scores[best]:
+            best = crowd
     return best if scores[best] > 0 else None
 
 
 def decide(lex: Lexicon, evidence: list[Evidence], force_crowd: Crowd | None = None) -> Decision:
     cap = lex.limits.get("topic_cap", 2.0)
     scores = _crowd_scores(evidence, cap)
-    crowd = force_crowd.value if force_crowd is not None else _pick(scores)
-    if force_crowd is None and not any(e.category not in CONTEXT for e in evidence):
-        crowd = None  # when and what it costs tip a balance; alone they say nothing
+    content = has_group = False
+    for ev in evidence:
+        if ev.category == "group":
+            has_group = content = True
+        elif ev.category not in CONTEXT:
+            content = True
+    # When and what it costs tip a balance; alone they say nothing.
+    picked = _pick(scores) if content else None
+    crowd = force_crowd.value if force_crowd is not None else picked
     decided_by_group = False
     if crowd is None:
         crowd = NOT_NETWORKING
         confidence = 0.3
     else:
-        others = [scores[c] for c in CROWD_ORDER if c != crowd]
-        margin = scores[crowd] - max(others)
-        strength = min(1.0, scores[crowd] / 3.0)
-        confidence = 0.35 + 0.62 * (1 - math.exp(-max(margin, 0) / 2.0)) * strength
-        if force_crowd is None and any(e.category == "group" for e in evidence):
+        top = scores[crowd]
+        margin = top - max(v for c, v in scores.items() if c != crowd)
+        strength = top / 3.0 if top < 3.0 else 1.0
+        confidence = 0.35 + 0.62 * (1 - math.exp(-margin / 2.0 if margin > 0 else 0.0)) * strength
+        if force_crowd is None and has_group:
             own = _pick(_crowd_scores([e for e in evidence if e.category != "group"], cap))
             decided_by_group = own != crowd
-    kind_scores: dict[str, float] = dict.fromkeys(KINDS_OF[crowd], 0.0)
+    kinds = KINDS_OF[crowd]
+    kind_scores = dict.fromkeys(kinds, 0.0)
     for ev in evidence:
         if ev.kind in kind_scores:
             kind_scores[ev.kind] += ev.kind_score
-    kind = max(KINDS_OF[crowd], key=kind_scores.__getitem__)
+    kind = kinds[0]
+    for k in kinds[1:]:
+        if kind_scores[k] > kind_scores[kind]:
+            kind = k
     if kind_scores[kind] <= 0:
         kind = DEFAULT_KIND[crowd]
     return Decision(
-        crowd=crowd,
-        kind=kind,
-        confidence=round(min(confidence, 0.97), 2),
-        reasons=_reasons(evidence, crowd, kind),
-        decided_by_group=decided_by_group,
+        crowd,
+        kind,
+        round(min(confidence, 0.97), 2),
+        _reasons(evidence, crowd, kind),
+        decided_by_group,
     )
 
 

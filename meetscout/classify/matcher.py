@@ -121,6 +121,7 @@ class _Alt:
     source: str
     case_sensitive: bool
     seq: int = 0  # position among all patterns
+    keys: set[str] | None = None
 
 
 @dataclass
@@ -159,12 +160,24 @@ class Matcher:
     _gate: ahocorasick.Automaton | None = None
 
     def add(self, category: str, owner: str, source: str) -> None:
+        """Add a pattern; raises re.error if it is not a valid regular expression."""
         case_sensitive = "(?-i:" in source
         if not case_sensitive:
             source = lower_pattern(source)
+        flags = re.IGNORECASE if case_sensitive else 0
+        parsed = sre_parse.parse(source, flags)  # parsed once: validates and yields the keys
+        keys = _prefixes(list(parsed), {""})
         self._order.setdefault(owner, len(self._order))
         self._alts.append(
-            _Alt(category, owner, self._order[owner], source, case_sensitive, len(self._alts))
+            _Alt(
+                category,
+                owner,
+                self._order[owner],
+                source,
+                case_sensitive,
+                len(self._alts),
+                None if not keys or any(not k for k in keys) else {k.lower() for k in keys},
+            )
         )
 
     def _compile(self, category: str, alts: list[_Alt], on_original: bool) -> _Entry:
@@ -181,7 +194,7 @@ class Matcher:
         keyed: dict[str, list[_Alt]] = {}
         slow: dict[tuple[str, bool], list[_Alt]] = {}
         for alt in self._alts:
-            keys = pattern_keys(alt.source, re.IGNORECASE if alt.case_sensitive else 0)
+            keys = alt.keys
             if keys is None:
                 slow.setdefault((alt.category, alt.case_sensitive), []).append(alt)
                 continue

@@ -28,9 +28,13 @@ def test_corpus_kind_accuracy(corpus_report):
     assert corpus_report.kind_accuracy >= 0.85, render(corpus_report)
 
 
-def test_holdout_generalises():
-    """Listings written after the lexicon was tuned, in other words: a check on memorising."""
-    with open(HERE / "holdout.jsonl", encoding="utf-8") as lines:
+@pytest.mark.parametrize("name, size", [("holdout.jsonl", 60), ("holdout2.jsonl", 30)])
+def test_holdout_generalises(name, size):
+    """Listings written after the lexicon was tuned, in other words: a check on memorising.
+
+    First passes, before any change they suggested: holdout 93.5% crowd / 91.9% kind, holdout2
+    (written after the changes the first one led to) 97.2% / 94.4%."""
+    with open(HERE / name, encoding="utf-8") as lines:
         report = evaluate_lines(lines)
-    assert report.total >= 50 and not report.unreadable
+    assert report.total >= size and not report.unreadable
     assert report.crowd_accuracy >= 0.90, render(report)
