@@ -8,7 +8,7 @@ parsers and classifier as a crawl, and are stored only when the person opted in 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 
@@ -21,7 +21,7 @@ from meetscout.sources.page import event_from_page, group_from_page
 from meetscout.store import ASSESSMENT_COLUMNS, Store, row_assessment
 from meetscout.urls import canonical_url
 
-from .schemas import Flag, JobSeekerCount, PageItem
+from .schemas import Flag, PageItem
 
 LABELS = {
     Crowd.employed: "Where the employed go",
@@ -94,9 +94,9 @@ class Stored:
     corrected: bool
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Brief:
-    """A stored event as far as a flag needs it."""
+    """A stored event as far as a flag needs it, with its flag's fixed fields worked out."""
 
     id: str
     source: str
@@ -105,6 +105,7 @@ class Brief:
     starts_at: datetime | None
     group_id: str | None
     assessment: Assessment | None
+    fields: dict = field(default_factory=dict)
 
 
 def events_by_id(store: Store, ids: Sequence[str]) -> dict[str, Stored]:
@@ -125,7 +126,7 @@ def _brief(values: tuple) -> Brief:
     same rows come back as the person browses, so decoded rows are kept, keyed by their
     exact stored values (a changed row is a new key)."""
     row = dict(zip(BRIEF_COLUMNS, values, strict=True))
-    return Brief(
+    brief = Brief(
         id=row["id"],
         source=row["source"],
         url=row["url"],
@@ -134,6 +135,8 @@ def _brief(values: tuple) -> Brief:
         group_id=row["group_id"],
         assessment=row_assessment(row),
     )
+    brief.fields.update(judgement_fields(brief, brief.assessment))
+    return brief
 
 
 def marks(store: Store, events: Sequence[Brief | Event]) -> tuple[set[str], set[str]]:
@@ -281,52 +284,67 @@ def capture(store: Store, judged: Sequence[Judged]) -> None:
         store.upsert_events(events)
 
 
-def to_flags(store: Store, judged: Sequence[Judged], profile: Profile) -> list[Flag]:
-    count: JobSeekerCount | None = None
+def _when(value: datetime | None) -> str | None:
+    # As pydantic writes it, so every route shows times the same way.
+    return value.isoformat().replace("+00:00", "Z") if value else None
+
+
+def judgement_fields(subject: Brief | Event | Group | None, a: Assessment | None) -> dict:
+    """The JSON fields of a flag that depend on the meeting and its judgement alone."""
+    is_event = isinstance(subject, Brief | Event)
+    return {
+        "subject": "event" if is_event else "group" if subject else None,
+        "title": subject.title if is_event else subject.name if subject else None,
+        "crowd": a.crowd.value if a else None,
+        "kind": a.kind.value if a else None,
+        "label": LABELS[a.crowd] if a else UNJUDGED,
+        "confidence": a.confidence if a else 0.0,
+        "access": [x.value for x in a.access] if a else [],
+        "reasons": list(a.reasons) if a else [],
+        "targets": list(a.targets) if a else [],
+        "basis": a.basis if a else None,
+        "starts_at": _when(subject.starts_at) if is_event else None,
+    }
+
+
+def to_flag_dicts(store: Store, judged: Sequence[Judged], profile: Profile) -> list[dict]:
+    """Flags as JSON-ready dicts in the shape of `Flag` (tests hold them to that model): the hot
+    path skips building and re-validating a model per flag."""
+    count: dict | None = None
     flags = []
     for j in judged:
         a, subject = j.assessment, j.subject
         seekers = a is not None and a.crowd == Crowd.job_seekers
         if seekers and count is None:
-            count = JobSeekerCount(
-                marked=job_seeker_marked(store), limit=profile.job_seeker_monthly_limit
-            )
-        flags.append(
-            Flag(
-                url=j.target.url,
-                known=j.known,
-                id=subject.id if subject is not None else j.target.id,
-                subject=(
-                    "event" if isinstance(subject, Brief | Event) else "group" if subject else None
-                ),
-                title=(
-                    subject.title
-                    if isinstance(subject, Brief | Event)
-                    else subject.name
-                    if subject
-                    else None
-                ),
-                crowd=a.crowd if a else None,
-                kind=a.kind if a else None,
-                label=label_for(a.crowd) if a else UNJUDGED,
-                confidence=a.confidence if a else 0.0,
-                access=a.access if a else [],
-                reasons=a.reasons if a else [j.why_not or _nothing_sent()],
-                targets=a.targets if a else [],
-                basis=a.basis if a else None,
-                starts_at=subject.starts_at if isinstance(subject, Brief | Event) else None,
-                going=j.going,
-                job_seeker_count=count if seekers else None,
-            )
-        )
+            count = {"marked": job_seeker_marked(store), "limit": profile.job_seeker_monthly_limit}
+        if isinstance(subject, Brief) and a is subject.assessment:
+            fields = subject.fields  # decoded once per stored row
+        else:
+            fields = judgement_fields(subject, a)
+        flag = {
+            "url": j.target.url,
+            "known": j.known,
+            "id": subject.id if subject is not None else j.target.id,
+            **fields,
+            "going": j.going,
+            "job_seeker_count": count if seekers else None,
+        }
+        if a is None:
+            flag["reasons"] = [j.why_not or _nothing_sent()]
+        flags.append(flag)
     return flags
 
 
-def flag_items(store: Store, items: Sequence[PageItem], profile: Profile) -> list[Flag]:
+def to_flags(store: Store, judged: Sequence[Judged], profile: Profile) -> list[Flag]:
+    return [Flag.model_validate(f) for f in to_flag_dicts(store, judged, profile)]
+
+
+def flag_items(store: Store, items: Sequence[PageItem], profile: Profile) -> list[dict]:
+    """The flags for a batch, as JSON-ready dicts in the shape of `Flag`."""
     judged = judge(store, items, profile)
     if profile.capture_opt_in:
         capture(store, judged)
-    return to_flags(store, judged, profile)
+    return to_flag_dicts(store, judged, profile)
 
 
 def resolve(

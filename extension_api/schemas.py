@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import lru_cache
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
@@ -14,6 +15,7 @@ MAX_URL = 2048
 MAX_PAGE_TEXT = 512 * 1024
 
 
+@lru_cache(maxsize=4096)  # pure, and the same cards come back page after page
 def check_url(value: str) -> str:
     value = value.strip()
     hint = "send the page's full URL, like https://www.meetup.com/<group>/events/<id>/"

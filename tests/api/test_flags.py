@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from extension_api.schemas import Flag, FlagsResponse
 from meetscout.classify import classify_event
 from meetscout.model import Profile
 from meetscout.sources.page import event_from_page
@@ -14,6 +15,9 @@ HDI_1 = "https://www.meetup.com/hdi-nj/events/300000001/"
 def flags(client, *items):
     r = client.post("/v1/flags", json={"items": list(items)})
     assert r.status_code == 200, r.text
+    # The route writes its JSON itself (the hot path): it must still be the documented model.
+    FlagsResponse.model_validate_json(r.content, strict=False)
+    assert set(r.json()["flags"][0]) == set(Flag.model_fields) if items else True
     return r.json()["flags"]
 
 
