@@ -554,3 +554,70 @@ class MeetupRenderer:
                 "priceCurrency": "USD",
             },
         }
+
+    def search_page(self) -> str:
+        """`/find/?source=EVENTS&keywords=…`: results drawn by script from the query, as on Meetup.
+
+        Every upcoming sample meeting is in the page's data; the script shows those whose text has
+        all the keywords (the place is ignored: the whole sample is in one region).
+        """
+        items = []
+        for group, event in self.sample.all_events():
+            if event.cancelled:
+                continue
+            text = " ".join([event.title, event.description, group.name, *group.topics])
+            items.append(
+                {
+                    "url": event_url(group, event),
+                    "title": event.title,
+                    "group": group.name,
+                    "when": self.when_text(event),
+                    "start": self.start(event).timestamp(),
+                    "going": event.going,
+                    "text": text.lower(),
+                }
+            )
+        items.sort(key=lambda item: item["start"])
+        script = SEARCH_SCRIPT.replace("__RESULTS__", _dumps(items))
+        body = (
+            '<h1 id="search-heading">Events near North Jersey</h1>'
+            '<div id="results" data-testid="categoryResults-eventCard-list"></div>'
+            f"<script>{script}</script>"
+        )
+        return (
+            "<!DOCTYPE html>\n"
+            '<html lang="en-US"><head><meta charset="utf-8"><title>Find events | Meetup</title>'
+            f"<style>{STYLE}</style></head>\n"
+            f'<body><div id="__next"><header class="top">meetup</header><main>{body}</main>'
+            "</div></body></html>\n"
+        )
+
+
+# Draws the result cards; text from the data goes in as textContent only.
+SEARCH_SCRIPT = """
+const RESULTS = __RESULTS__;
+const params = new URLSearchParams(location.search);
+const words = (params.get("keywords") || "").toLowerCase().split(/\\s+/).filter(Boolean);
+const hits = RESULTS.filter((r) => words.every((w) => r.text.includes(w)));
+document.getElementById("search-heading").textContent =
+  `${hits.length} events for "${params.get("keywords") || ""}"`;
+const list = document.getElementById("results");
+for (const r of hits) {
+  const card = document.createElement("div");
+  card.dataset.testid = "categoryResults-eventCard";
+  const a = document.createElement("a");
+  a.href = r.url;
+  a.className = "card";
+  const when = document.createElement("time");
+  when.textContent = r.when;
+  const title = document.createElement("h2");
+  title.className = "title";
+  title.textContent = r.title;
+  const group = document.createElement("span");
+  group.className = "muted";
+  group.textContent = `${r.group} · ${r.going} attendees`;
+  a.append(when, title, group);
+  card.append(a);
+  list.append(card);
+}
+"""

@@ -86,6 +86,8 @@ def render_sample(
     meetup = MeetupRenderer(sample, now)
     (out.meetup_root).mkdir(parents=True)
     (out.meetup_root / "robots.txt").write_text(MEETUP_ROBOTS)
+    _write(out.meetup_root, "/find/", "index.html", meetup.search_page())
+    out.meetup_paths.append("/find/")
     for group in sample.groups:
         base = f"/{group.urlname}/"
         pages = {

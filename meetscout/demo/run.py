@@ -68,6 +68,11 @@ def tour_stops(rendered: RenderedSample) -> list[Stop]:
             "a chapter's upcoming meetings, one flag per meeting",
         ),
         Stop(
+            "meetup-search",
+            f"{MEETUP}/find/?source=EVENTS&keywords=networking&location=Morristown%2C+NJ",
+            "a search: the employed's meetings and the job seekers' side by side",
+        ),
+        Stop(
             "meetup-event-employed",
             f"{MEETUP}/pmi-nj-chapter/events/{by_name['pmi-nj-chapter'].events[0].id}/",
             "a professional association's dinner meeting",

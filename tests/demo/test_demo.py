@@ -103,6 +103,10 @@ def test_screenshots_show_badges(demo_run):
     listed = len(next(g for g in load_sample().groups if g.urlname == "hdi-new-jersey").events)
     assert group_page["badges"] >= listed
     assert any("Where the employed go" in label for label in group_page["labels"])
+    search = by_name["meetup-search"]
+    assert search["badges"] >= 5
+    assert any("Where the employed go" in label for label in search["labels"])
+    assert any("Job-seeker meeting" in label for label in search["labels"])
     seekers = by_name["meetup-event-job-seekers"]
     assert any("Job-seeker meeting" in label for label in seekers["labels"])
 

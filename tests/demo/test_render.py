@@ -285,3 +285,12 @@ def test_rendered_linkedin_pages_parse_with_the_linkedin_parser(rendered):
         assert parsed.starts_at == event.starts(
             RENDERED_AT.date(), rendered.sample.zone
         ).astimezone(UTC)
+
+
+def test_search_page_carries_every_upcoming_meeting_for_its_script(rendered):
+    html = (rendered.meetup_root / "find" / "index.html").read_text()
+    data = json.loads(re.search(r"const RESULTS = (\[.*?\]);\n", html, re.S).group(1))
+    live = [e for _, e in rendered.sample.all_events() if not e.cancelled]
+    assert len(data) == len(live)
+    assert all(item["url"].startswith("https://www.meetup.com/") for item in data)
+    assert "</" not in re.search(r"const RESULTS = (\[.*?\]);", html, re.S).group(1)
