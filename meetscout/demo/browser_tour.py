@@ -102,17 +102,22 @@ class BrowserTour:
         if not (ext / "manifest.json").is_file():
             raise FileNotFoundError(f"the browser extension is missing: {ext}/manifest.json")
         self._pw = sync_playwright().start()
-        self.context = self._pw.chromium.launch_persistent_context(
-            str(self.profile_dir),
-            executable_path=str(self.chromium),
-            headless=self.headless,
-            viewport={"width": 1100, "height": 760},
-            args=[
-                f"--disable-extensions-except={ext}",
-                f"--load-extension={ext}",
-                *QUIET_ARGS,
-            ],
-        )
+        try:
+            self.context = self._pw.chromium.launch_persistent_context(
+                str(self.profile_dir),
+                executable_path=str(self.chromium),
+                headless=self.headless,
+                viewport={"width": 1100, "height": 760},
+                args=[
+                    f"--disable-extensions-except={ext}",
+                    f"--load-extension={ext}",
+                    *QUIET_ARGS,
+                ],
+            )
+        except BaseException:
+            self._pw.stop()
+            self._pw = None
+            raise
         for origin in SITES:
             self.context.route(f"{origin}/**", _router(self.routes))
         self._pair()
@@ -161,12 +166,15 @@ class BrowserTour:
             pass
 
     def __exit__(self, *exc: object) -> None:
+        # After Ctrl-C the browser may already be gone: closing it is then no error.
         try:
             if self.context is not None:
-                self.context.close()
+                with contextlib.suppress(PlaywrightError):
+                    self.context.close()
         finally:
             if self._pw is not None:
-                self._pw.stop()
+                with contextlib.suppress(PlaywrightError):
+                    self._pw.stop()
 
 
 def _settle(page, quiet_ms: int = 300, limit_ms: int = 3000) -> None:

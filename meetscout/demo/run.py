@@ -23,6 +23,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from playwright.sync_api import Error as PlaywrightError
 from rich.console import Console
 
 from ..browser import BrowserNotFound, ensure_chromium
@@ -224,36 +225,58 @@ class Demo:
             return []
         try:
             self.console.print(f"  API on {api.base_url} (log: {api.log_path})", highlight=False)
-            tour = BrowserTour(
-                chromium=chromium,
-                profile_dir=self.output / "browser-profile",
-                shots_dir=self.output / "screenshots",
-                routes=routes,
-                api_base=api.base_url,
-                token=api.token(),
-                headless=self.headless,
-            )
-            with tour:
-                for stop in tour_stops(rendered):
-                    shot = tour.visit(stop)
-                    shots.append(shot)
-                    first = shot.labels[0] if shot.labels else "no badge"
-                    self.console.print(
-                        f"  {shot.path}  [dim]{stop.url}[/dim]\n"
-                        f"      {shot.badges} badge(s): {first}"
-                        + (f"  [red]{shot.error}[/red]" if shot.error else ""),
-                        highlight=False,
-                        soft_wrap=True,
-                    )
-                if keep_open and not self.headless:
-                    self.console.print(
-                        "\nThe browser stays open: click around the sample "
-                        "(try hovering a badge). Press Ctrl-C here to finish."
-                    )
-                    tour.wait_until_closed()
+            token = api.token()
+            try:
+                shots = self._tour(rendered, chromium, routes, api.base_url, token, keep_open)
+            except (PlaywrightError, OSError):
+                if self.headless:
+                    raise
+                # A display that cannot be used (a stale DISPLAY): take the screenshots anyway.
+                display = os.environ.get("DISPLAY", "")
+                self.console.print(
+                    f"  [yellow]Chromium cannot open a window on DISPLAY={display}; "
+                    "taking the screenshots without one.[/yellow]"
+                )
+                self.headless = True
+                shots = self._tour(rendered, chromium, routes, api.base_url, token, keep_open)
+        except (PlaywrightError, OSError, RuntimeError) as exc:
+            self.summary.missing.append(f"browser: {type(exc).__name__}")
+            first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+            self.console.print(f"  [yellow]The browser step failed:[/yellow] {first_line}")
         finally:
             api.stop()
         self.summary.screenshots = [asdict(s) for s in shots]
+        return shots
+
+    def _tour(self, rendered, chromium, routes, api_base: str, token: str, keep_open: bool):
+        shots: list[Shot] = []
+        tour = BrowserTour(
+            chromium=chromium,
+            profile_dir=self.output / "browser-profile",
+            shots_dir=self.output / "screenshots",
+            routes=routes,
+            api_base=api_base,
+            token=token,
+            headless=self.headless,
+        )
+        with tour:
+            for stop in tour_stops(rendered):
+                shot = tour.visit(stop)
+                shots.append(shot)
+                first = shot.labels[0] if shot.labels else "no badge"
+                self.console.print(
+                    f"  {shot.path}  [dim]{stop.url}[/dim]\n"
+                    f"      {shot.badges} badge(s): {first}"
+                    + (f"  [red]{shot.error}[/red]" if shot.error else ""),
+                    highlight=False,
+                    soft_wrap=True,
+                )
+            if keep_open and not self.headless:
+                self.console.print(
+                    "\nThe browser stays open: click around the sample (hover a badge for its "
+                    "reasons). Press Ctrl-C here, or close the browser, to finish."
+                )
+                tour.wait_until_closed()
         return shots
 
     # ------------------------------------------------------------------ the whole demo
