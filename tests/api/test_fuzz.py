@@ -35,12 +35,14 @@ def test_no_route_answers_500_to_generated_input(api):
             GenerationMode.NEGATIVE
         )
 
-        # One Hypothesis test per operation, bounded so the whole fuzz stays well under a minute.
+        # One Hypothesis test per operation, bounded so the whole fuzz stays well under a minute;
+        # random (not derandomized): a fixed seed kept missing a planted bug. A failure prints
+        # the seed that reproduces it.
         @given(case=strategy)
         @settings(
-            max_examples=25,
+            max_examples=50,
             deadline=None,
-            derandomize=True,
+            derandomize=False,
             suppress_health_check=list(HealthCheck),
             database=None,
         )
@@ -53,7 +55,7 @@ def test_no_route_answers_500_to_generated_input(api):
 
         try:
             check()
-        except Exception as exc:  # collect all operations' failures before failing
+        except (Exception, BaseExceptionGroup) as exc:  # schemathesis raises a FailureGroup
             failures.append(f"{operation.method.upper()} {operation.path}: {exc}")
     assert not failures, "\n\n".join(failures)
     assert len(tested) == 12, tested  # every route, /healthz included
