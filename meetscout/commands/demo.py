@@ -40,6 +40,8 @@ def demo(
     from ..demo.run import Demo, DemoError
 
     try:
-        Demo(output, headless=headless, console=console).run(keep_open=keep_open)
+        summary = Demo(output, headless=headless, console=console).run(keep_open=keep_open)
     except DemoError as exc:
         fail(str(exc))
+    if summary.missing:
+        fail("the demo ran with parts missing: " + "; ".join(summary.missing), code=1)

@@ -300,6 +300,11 @@ class Demo:
             linkedin.stop()
         c.print("\n[bold]2.[/bold] What meetscout found")
         self.report()
+        if not self.summary.events:
+            raise DemoError(
+                "the crawl stored no events, so there is nothing to show; its log is in "
+                f"{self.output / 'logs'}"
+            )
         c.print("\n[bold]3.[/bold] Flags in the browser (the extension on the sample pages)")
         self.browse(rendered, keep_open)
         c.print("\n[bold]4.[/bold] Next steps")
