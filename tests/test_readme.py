@@ -29,7 +29,6 @@ from meetscout.localsite import LocalSite
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
-DRAFT = ROOT / "docs" / "README.draft.md"
 BIN = Path(sys.executable).parent
 FENCE = re.compile(r"^```(?:sh|bash|shell|console)\s*\n(.*?)^```", re.M | re.S)
 # Covered elsewhere: `make test` is this suite, `make demo` runs `meetscout demo` (tests/demo).
@@ -160,32 +159,21 @@ def serve_and_probe(line: str, work: Path, env: dict[str, str]) -> None:
         proc.wait(timeout=10)
 
 
-def check_readme(path: Path, work: Path, env: dict[str, str], *, draft: bool) -> None:
+def check_readme(path: Path, work: Path, env: dict[str, str]) -> None:
     commands = shown_commands(path.read_text())
     assert commands, f"{path.name} shows no commands"
     makefile = (ROOT / "Makefile").read_text()
-    missing = []
     for line in commands:
         if line.startswith("make "):
             target = line.split()[1]
             assert re.search(rf"^{re.escape(target)}:", makefile, re.M), f"no make {target}"
             continue
+        assert not unknown_command(line), f"README shows `{line}`, a command meetscout lacks"
         if command_path(line) in RUN_ELSEWHERE:
             continue
-        if draft and unknown_command(line):
-            missing.append(line)  # a command another part of meetscout has not delivered yet
-            continue
         run_shown(line, work, env)
-    if missing:
-        pytest.skip(f"{path.name}: commands not in this build yet: {missing}")
 
 
 def test_every_readme_command_runs(sandbox):
     work, env = sandbox
-    check_readme(README, work, env, draft=False)
-
-
-@pytest.mark.skipif(not DRAFT.exists(), reason="no README draft")
-def test_every_draft_readme_command_runs(sandbox):
-    work, env = sandbox
-    check_readme(DRAFT, work, env, draft=True)
+    check_readme(README, work, env)

@@ -12,6 +12,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 from ..model import Access, Crowd, Kind
@@ -142,12 +143,22 @@ def text_version(text: str) -> str:
     return hashlib.blake2b(text.encode(), digest_size=4).hexdigest()
 
 
+def lexicon_text(path: str | None = None) -> str:
+    """A given lexicon file, else the shipped one, read through importlib.resources so it is
+    found inside a zipped egg too (Scrapyd runs meetscout from one)."""
+    if path:
+        return Path(path).read_text(encoding="utf-8")
+    return (
+        resources.files("meetscout.classify").joinpath("lexicon.toml").read_text(encoding="utf-8")
+    )
+
+
 def file_version(path: str | None = None) -> str:
     """The version of a lexicon file without compiling it (cheap, for start-up)."""
-    return text_version(Path(path or LEXICON_PATH).read_text(encoding="utf-8"))
+    return text_version(lexicon_text(path))
 
 
 @lru_cache(maxsize=4)
 def load_lexicon(path: str | None = None) -> Lexicon:
     """The lexicon shipped with meetscout, or another file (tests, a maintainer's trial)."""
-    return compile_lexicon(Path(path or LEXICON_PATH).read_text(encoding="utf-8"))
+    return compile_lexicon(lexicon_text(path))
