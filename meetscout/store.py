@@ -531,7 +531,9 @@ class Store:
             return 0
         marks = ",".join("?" * len(ids))
         cur = self.db.execute(
-            f"UPDATE events SET status='cancelled' WHERE status != 'cancelled' AND id IN ({marks})",
+            # Forget the hash too, so an event that comes back unchanged is stored as scheduled.
+            "UPDATE events SET status='cancelled', content_hash=NULL "
+            f"WHERE status != 'cancelled' AND id IN ({marks})",
             ids,
         )
         return cur.rowcount

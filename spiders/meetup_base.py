@@ -130,3 +130,17 @@ class MeetupSpider(scrapy.Spider):
         if found is None:
             return known
         return merge_events(known, found) if known else found
+
+    def parse_event(self, response: Response):
+        """One event page read on its own (search results, listed URLs)."""
+        url = self.canonical(response.url)
+        if self.blocked(response, f"event page {url}"):
+            return
+        if response.status != 200:
+            self.report.problems.append(f"Meetup event page {url} answered HTTP {response.status}")
+            return
+        event = self.event_from_page(response, None)
+        if event is None:
+            self.report.problems.append(f"Meetup event page {url} has no recognisable data")
+            return
+        yield event

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from scrapy import Request
-from scrapy.http import Response
 
 from meetscout.identify import identify
 
@@ -39,19 +38,6 @@ class MeetupEventsSpider(MeetupSpider):
                 errback=self.failed,
                 meta={"handle_httpstatus_list": REPORTED_STATUSES},
             )
-
-    def parse_event(self, response: Response):
-        url = self.canonical(response.url)
-        if self.blocked(response, f"event page {url}"):
-            return
-        if response.status != 200:
-            self.report.problems.append(f"Meetup event page {url} answered HTTP {response.status}")
-            return
-        event = self.event_from_page(response, None)
-        if event is None:
-            self.report.problems.append(f"Meetup event page {url} has no recognisable data")
-            return
-        yield event
 
     def failed(self, failure):
         self.report.problems.append(

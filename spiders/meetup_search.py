@@ -138,19 +138,6 @@ class MeetupSearchSpider(MeetupSpider):
                 quiet += 1
         return dict(list(found.items())[: self.limit])
 
-    def parse_event(self, response: Response):
-        url = self.canonical(response.url)
-        if self.blocked(response, f"event page {url}"):
-            return
-        if response.status != 200:
-            self.report.problems.append(f"Meetup event page {url} answered HTTP {response.status}")
-            return
-        event = self.event_from_page(response, None)
-        if event is None:
-            self.report.problems.append(f"Meetup event page {url} has no recognisable data")
-            return
-        yield event
-
     def search_failed(self, failure):
         self.report.problems.append(f"Meetup search failed: {failure.getErrorMessage()}")
 

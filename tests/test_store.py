@@ -172,3 +172,11 @@ def test_find_by_url(store):
     store.upsert_events([event])
     assert store.find_by_url(event.url).id == event.id
     assert store.find_by_url("https://www.meetup.com/nope/") is None
+
+
+def test_cancelled_event_that_comes_back_is_scheduled_again(store):
+    store.upsert_events([make_event(1)])
+    store.mark_cancelled(["meetup:300000001"])
+    counts = store.upsert_events([make_event(1)])
+    assert counts.updated == 1
+    assert store.get_event("meetup:300000001").status == "scheduled"

@@ -108,7 +108,9 @@ def schedule(
     install_stop_signals(stopper)
     for plan in plans:
         if not plan.active:
-            err_console.print(f"{plan.name}: not crawled ({plan.off_because})", highlight=False)
+            err_console.print(
+                f"{plan.name}: not crawled ({plan.off_because})", highlight=False, markup=False
+            )
     if not any(p.active for p in plans):
         fail("nothing to crawl: add Meetup groups or searches to meetscout.toml (meetscout config)")
     if once:
@@ -134,7 +136,7 @@ def _foreground(
     def report(result: SourceResult) -> None:
         nxt = None if stopper.stopping else scheduler.next_runs().get(result.source)
         when = f"; next run {_local(nxt)}" if nxt else ""
-        console.print(f"{result.source}: {_summary(result)}{when}", highlight=False)
+        console.print(f"{result.source}: {_summary(result)}{when}", highlight=False, markup=False)
 
     scheduler.on_result = report
     scheduler.start()

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from ..paths import default_db_path
@@ -80,4 +81,5 @@ def _note(s: SourceStatus) -> str:
         notes.append("blocked: resting until the next run")
     if s.error:
         notes.append(s.error.splitlines()[0][:160])
-    return "; ".join(notes)
+    # Notes quote config keys such as [meetup]; Rich would take them for markup.
+    return escape("; ".join(notes))
