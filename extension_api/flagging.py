@@ -21,7 +21,7 @@ from meetscout.sources.page import event_from_page, group_from_page
 from meetscout.store import ASSESSMENT_COLUMNS, Store, row_assessment
 from meetscout.urls import canonical_url
 
-from .schemas import Flag, PageItem
+from .schemas import AttendanceIn, Flag, PageItem
 
 LABELS = {
     Crowd.employed: "Where the employed go",
@@ -205,6 +205,19 @@ def assess_stored(
     return apply_feedback(store, found, assessment)
 
 
+def page_event(item: PageItem | AttendanceIn) -> Event | None:
+    """The meeting a page or card describes, from what the extension sent about it."""
+    return event_from_page(
+        item.url,
+        title=item.title,
+        text=item.text,
+        group_name=item.group_name,
+        jsonld=item.jsonld,
+        next_data=item.next_data,
+        html=item.html,
+    )
+
+
 def judge_page(store: Store, item: PageItem, target: Target, profile: Profile) -> Judged:
     """What the page itself says, for a meeting meetscout has not stored."""
     if target.kind == "search":
@@ -221,15 +234,7 @@ def judge_page(store: Store, item: PageItem, target: Target, profile: Profile) -
             return Judged(target, False, None, None, _nothing_sent())
         assessment = apply_group_feedback(store, group, classify_group(group, profile))
         return Judged(target, False, group, assessment)
-    event = event_from_page(
-        item.url,
-        title=item.title,
-        text=item.text,
-        group_name=item.group_name,
-        jsonld=item.jsonld,
-        next_data=item.next_data,
-        html=item.html,
-    )
+    event = page_event(item)
     if event is None:
         return Judged(target, False, None, None, _nothing_sent())
     group = store.get_group(event.group_id) if event.group_id else None

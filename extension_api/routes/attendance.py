@@ -9,11 +9,10 @@ from fastapi import APIRouter, Query
 from meetscout.classify import classify_event
 from meetscout.model import Event
 from meetscout.personal import job_seeker_marked, mark_going, unmark_going
-from meetscout.sources.page import event_from_page
 
 from ..deps import ProfileDep, StoreDep
 from ..errors import ApiError
-from ..flagging import assess_stored, resolve
+from ..flagging import assess_stored, page_event, resolve
 from ..schemas import MAX_URL, AttendanceIn, AttendanceOut, JobSeekerCount, Reference
 
 router = APIRouter(tags=["attendance"])
@@ -36,19 +35,7 @@ async def going(body: AttendanceIn, store: StoreDep, profile: ProfileDep) -> Att
     if found is not None and not isinstance(found, Event):
         raise ApiError(422, "That is a group, not a meeting: mark one of its events instead.")
     if found is None:
-        page = (
-            event_from_page(
-                body.url,
-                title=body.title,
-                text=body.text,
-                group_name=body.group_name,
-                jsonld=body.jsonld,
-                next_data=body.next_data,
-                html=body.html,
-            )
-            if body.url
-            else None
-        )
+        page = page_event(body) if body.url else None
         if page is None or (target is not None and target.id and page.id != target.id):
             raise _not_an_event(body.url or repr(body.id))
         group = store.get_group(page.group_id) if page.group_id else None
