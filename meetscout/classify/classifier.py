@@ -12,7 +12,9 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
+from functools import lru_cache, partial
+from operator import attrgetter
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from ..model import Access, Assessment, Crowd, Event, Group, Kind, Profile
@@ -56,8 +58,7 @@ WEAK_CATEGORIES = frozenset(("topic", "social"))
 CONTEXT = frozenset(("time", "fee"))
 
 
-@dataclass(slots=True)
-class Evidence:
+class Evidence(NamedTuple):
     crowd: str
     kind: str | None
     score: float
@@ -72,6 +73,10 @@ class Evidence:
         if "{" not in self.reason:
             return self.reason
         return _sentence(self.reason, self.name, self.match)
+
+
+# A listing yields a handful of these; building the tuple directly skips NamedTuple's __new__.
+_evidence = partial(tuple.__new__, Evidence)
 
 
 def classifier_version(lexicon: Lexicon | None = None) -> str:
@@ -99,52 +104,83 @@ def _sentence(template: str, name: str, match: str) -> str:
 JOINT = "\n.\x00.\n"
 
 
+# The matcher reads a phrase's white space as one space, so runs are squeezed first (line breaks
+# are kept: some patterns stop at the end of a line).
+def _squeeze(text: str) -> str:
+    # Substring tests first: most texts have no runs, and splitting costs more than looking.
+    if "  " in text or "\n " in text or " \n" in text or "\t" in text or "\r" in text:
+        if "\n" in text or "\r" in text:
+            return "\n".join([" ".join(line.split()) for line in text.splitlines()])
+        return " ".join(text.split())
+    return text
+
+
+# What a cue's match says before its words are known: (crowd, kind, score, kind score, reason,
+# category, cue id) at one field factor; None for an access cue. Built once per lexicon and factor.
+Base = tuple[str, str | None, float, float, str, str, str]
+
+
+def _bases(lex: Lexicon, factor: float) -> dict[str, Base | None]:
+    memo: dict[float, dict[str, Base | None]] = lex.memo.setdefault("bases", {})
+    bases = memo.get(factor)
+    if bases is None:
+        bases = dict.fromkeys(lex.access)
+        for owner, cue in lex.cues.items():
+            bases[owner] = (
+                cue.crowd,
+                cue.kind,
+                cue.weight * factor,
+                cue.kind_weight * factor,
+                cue.reason,
+                cue.category,
+                cue.id,
+            )
+        memo[factor] = bases
+    return bases
+
+
 def scan(
     lex: Lexicon, fields: list[tuple[str, str | None]]
 ) -> tuple[dict[str, Evidence], set[str]]:
     """The strongest piece of evidence per cue, and the access labels the words state."""
     found: dict[str, Evidence] = {}
     access: set[str] = set()
-    present = [(name, text) for name, text in fields if text]
-    if not present:
-        return found, access
-    joined = JOINT.join(text for _, text in present)
-    bounds = []  # (end offset, field name, factor, text)
+    texts: list[str] = []
+    bounds = []  # (end offset, is a name, the cues' weights there, text) per field
     offset = 0
-    for name, text in present:
-        offset += len(text)
-        bounds.append((offset, name, lex.fields.get(name, 0.6), text))
-        offset += len(JOINT)
+    for name, raw in fields:
+        if raw:
+            text = _squeeze(raw)
+            texts.append(text)
+            offset += len(text)
+            factor = lex.fields.get(name, 0.6)
+            bounds.append((offset, name in NAME_FIELDS, _bases(lex, factor), text))
+            offset += len(JOINT)
+    if not texts:
+        return found, access
+    joined = JOINT.join(texts)
     masks: list[tuple[int, int]] = []
     field_at = 0
-    for m in lex.matcher.scan(joined):
-        while m.start > bounds[field_at][0]:
-            field_at += 1
-        access_cue = lex.access.get(m.owner)
-        if access_cue is not None:
+    limit, is_name, bases, text = bounds[0]
+    for _, owner, start, end in lex.matcher.scan(joined):
+        if start > limit:
+            while start > bounds[field_at][0]:
+                field_at += 1
+            limit, is_name, bases, text = bounds[field_at]
+        base = bases[owner]
+        if base is None:
+            access_cue = lex.access[owner]
             access.add(access_cue.cue)
             if access_cue.mask:
-                masks.append((m.start, m.end))
+                masks.append((start, end))
             continue
-        if masks and any(a <= m.start < b for a, b in masks):
+        if masks and any(a <= start < b for a, b in masks):
             continue
-        _, field_name, factor, text = bounds[field_at]
-        cue = lex.cues[m.owner]
-        score = cue.weight * factor
-        held = found.get(cue.id)
-        if held is not None and held.score >= score:
+        held = found.get(base[6])
+        if held is not None and held[2] >= base[2]:
             continue
-        found[cue.id] = Evidence(
-            cue.crowd,
-            cue.kind,
-            score,
-            cue.kind_weight * factor,
-            cue.reason,
-            cue.category,
-            cue.id,
-            text if field_name in NAME_FIELDS else m.text,
-            m.text,
-        )
+        words = joined[start:end]
+        found[base[6]] = _evidence(base + (text if is_name else words, words))
     return found, access
 
 
@@ -166,12 +202,23 @@ def _local_time(event: Event, group: Group | None) -> datetime | None:
 
 
 def time_evidence(lex: Lexicon, local: datetime | None) -> Evidence | None:
-    if local is None or local.weekday() >= 5:
+    if local is None:
         return None
-    hour = local.hour + local.minute / 60
+    # Meetings start at a few dozen times a week: each is judged once per lexicon.
+    slot = (local.weekday(), local.hour, local.minute)
+    memo = lex.memo.setdefault("time", {})
+    if slot not in memo:
+        memo[slot] = _time_evidence(lex, *slot)
+    return memo[slot]
+
+
+def _time_evidence(lex: Lexicon, weekday: int, hour: int, minute: int) -> Evidence | None:
+    if weekday >= 5:
+        return None
+    clock = hour + minute / 60
     t = lex.time
     morning = t.get("weekday_morning", [9.0, 11.5])
-    if morning[0] <= hour < morning[1]:
+    if morning[0] <= clock < morning[1]:
         weight = float(t.get("weekday_morning_weight", 0.7))
         return Evidence(
             JOB_SEEKERS,
@@ -181,13 +228,13 @@ def time_evidence(lex: Lexicon, local: datetime | None) -> Evidence | None:
             "Meets on a {name} morning ({match}), when most people in work cannot",
             "time",
             "weekday_morning",
-            DAYS[local.weekday()],
-            f"{local.hour:02d}:{local.minute:02d}",
+            DAYS[weekday],
+            f"{hour:02d}:{minute:02d}",
         )
     weight = float(t.get("before_after_work_weight", 0.6))
     for key, words in (("breakfast", "before the working day"), ("evening", "after working hours")):
         start, end = t.get(key, [0, 0])
-        if start <= hour < end:
+        if start <= clock < end:
             return Evidence(
                 EMPLOYED,
                 None,
@@ -196,8 +243,8 @@ def time_evidence(lex: Lexicon, local: datetime | None) -> Evidence | None:
                 "Meets " + words + " ({name} {match})",
                 "time",
                 key,
-                DAYS[local.weekday()],
-                f"{local.hour:02d}:{local.minute:02d}",
+                DAYS[weekday],
+                f"{hour:02d}:{minute:02d}",
             )
     return None
 
@@ -259,7 +306,9 @@ def _crowd_scores(evidence: list[Evidence], cap: float) -> dict[str, float]:
             weak[ev.crowd] += ev.score
         else:
             strong[ev.crowd] += ev.score
-    return {c: strong[c] + (weak[c] if weak[c] < cap else cap) for c in CROWD_ORDER}
+    for crowd, value in weak.items():
+        strong[crowd] += value if value < cap else cap
+    return strong
 
 
 def _pick(scores: dict[str, float]) -> str | None:
@@ -272,38 +321,46 @@ def _pick(scores: dict[str, float]) -> str | None:
 
 def decide(lex: Lexicon, evidence: list[Evidence], force_crowd: Crowd | None = None) -> Decision:
     cap = lex.limits.get("topic_cap", 2.0)
-    scores = _crowd_scores(evidence, cap)
+    strong = {EMPLOYED: 0.0, JOB_SEEKERS: 0.0, NOT_NETWORKING: 0.0}
+    weak = {EMPLOYED: 0.0, JOB_SEEKERS: 0.0, NOT_NETWORKING: 0.0}
+    kind_scores: dict[str, float] = {}
     content = has_group = False
     for ev in evidence:
-        if ev.category == "group":
-            has_group = content = True
-        elif ev.category not in CONTEXT:
+        category = ev.category
+        if category in WEAK_CATEGORIES:
+            weak[ev.crowd] += ev.score
             content = True
-    # When and what it costs tip a balance; alone they say nothing.
-    picked = _pick(scores) if content else None
-    crowd = force_crowd.value if force_crowd is not None else picked
+        else:
+            strong[ev.crowd] += ev.score
+            if category not in CONTEXT:  # when and what it costs tip a balance; alone, nothing
+                content = True
+                has_group = has_group or category == "group"
+        if ev.kind is not None:
+            kind_scores[ev.kind] = kind_scores.get(ev.kind, 0.0) + ev.kind_score
+    for c, value in weak.items():
+        strong[c] += value if value < cap else cap
+    scores = strong
+    crowd = force_crowd.value if force_crowd is not None else _pick(scores) if content else None
     decided_by_group = False
     if crowd is None:
         crowd = NOT_NETWORKING
         confidence = 0.3
     else:
         top = scores[crowd]
-        margin = top - max(v for c, v in scores.items() if c != crowd)
+        margin = top - max([v for c, v in scores.items() if c != crowd])
         strength = top / 3.0 if top < 3.0 else 1.0
         confidence = 0.35 + 0.62 * (1 - math.exp(-margin / 2.0 if margin > 0 else 0.0)) * strength
         if force_crowd is None and has_group:
             own = _pick(_crowd_scores([e for e in evidence if e.category != "group"], cap))
             decided_by_group = own != crowd
     kinds = KINDS_OF[crowd]
-    kind_scores = dict.fromkeys(kinds, 0.0)
-    for ev in evidence:
-        if ev.kind in kind_scores:
-            kind_scores[ev.kind] += ev.kind_score
     kind = kinds[0]
+    best = kind_scores.get(kind, 0.0)
     for k in kinds[1:]:
-        if kind_scores[k] > kind_scores[kind]:
-            kind = k
-    if kind_scores[kind] <= 0:
+        score = kind_scores.get(k, 0.0)
+        if score > best:
+            kind, best = k, score
+    if best <= 0:
         kind = DEFAULT_KIND[crowd]
     return Decision(
         crowd,
@@ -314,17 +371,23 @@ def decide(lex: Lexicon, evidence: list[Evidence], force_crowd: Crowd | None = N
     )
 
 
+_BY_SCORE = attrgetter("score")
+
+
 def _reasons(evidence: list[Evidence], crowd: str, kind: str) -> list[str]:
-    ranked = sorted(evidence, key=lambda e: e.score, reverse=True)
+    ranked = sorted(evidence, key=_BY_SCORE, reverse=True)
     reasons: list[str] = []
+    against = None
     for ev in ranked:
-        if ev.crowd == crowd:
+        if ev.crowd != crowd:
+            if against is None and ev.score >= 1.5:
+                against = ev
+        elif len(reasons) < 3:
             sentence = ev.text()
             if sentence not in reasons:
                 reasons.append(sentence)
-            if len(reasons) == 3:
-                break
-    against = next((e for e in ranked if e.crowd != crowd and e.score >= 1.5), None)
+        elif against is not None or ev.score < 1.5:
+            break
     if against is not None:
         reasons.append(
             f"{against.text()}, but that is outweighed: most who go are likely {CROWD_WORDS[crowd]}"
@@ -364,7 +427,7 @@ def find_targets(profile: Profile | None, texts: list[str | None]) -> list[str]:
     for text in texts:
         if text:
             for m in regex.finditer(text):
-                hit.add(int(m.lastgroup[1:]))
+                hit.add(int((m.lastgroup or "t0")[1:]))
     seen: list[str] = []
     for i in sorted(hit):
         if clean[i] not in seen:
@@ -373,6 +436,22 @@ def find_targets(profile: Profile | None, texts: list[str | None]) -> list[str]:
 
 
 # --- the public functions ------------------------------------------------------------------------
+
+_set = object.__setattr__
+_ASSESSMENT_FIELDS = frozenset(Assessment.model_fields)
+
+
+def _assessment(**values: object) -> Assessment:
+    """What `Assessment.model_construct` builds, without its per-field alias and default lookups
+    (a fifth of the time of classifying an event). Every field is given and already valid; a test
+    compares the result with a validated Assessment, so a pydantic change that breaks this shows.
+    """
+    assessment = Assessment.__new__(Assessment)
+    _set(assessment, "__dict__", values)
+    _set(assessment, "__pydantic_fields_set__", set(_ASSESSMENT_FIELDS))
+    _set(assessment, "__pydantic_extra__", None)
+    _set(assessment, "__pydantic_private__", None)
+    return assessment
 
 
 def _access(words: set[str], is_online: bool | None, free: bool | None) -> list[Access]:
@@ -397,7 +476,7 @@ def classify_group(
     fields = [("name", group.name), ("description", description), ("topics", topics)]
     found, words = scan(lex, fields)
     decision = decide(lex, list(found.values()))
-    return Assessment.model_construct(
+    return _assessment(
         crowd=CROWDS[decision.crowd],
         kind=KINDS[decision.kind],
         confidence=decision.confidence,
@@ -446,7 +525,7 @@ def classify_event(
         group_assessment = group.assessment or classify_group(group, lexicon=lex)
         evidence.append(group_evidence(lex, group, group_assessment))
     decision = decide(lex, evidence, force_crowd)
-    return Assessment.model_construct(
+    return _assessment(
         crowd=CROWDS[decision.crowd],
         kind=KINDS[decision.kind],
         confidence=decision.confidence,
@@ -454,7 +533,9 @@ def classify_event(
         reasons=decision.reasons,
         targets=find_targets(
             profile, [event.title, group_name, event.organizer, description, topics]
-        ),
+        )
+        if profile is not None
+        else [],
         classifier_version=classifier_version(lex),
         basis="group" if decision.decided_by_group else "classifier",
     )

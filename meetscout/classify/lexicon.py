@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from ..model import Access, Crowd, Kind
 from .matcher import Matcher
@@ -50,12 +51,13 @@ class Lexicon:
     version: str
     fields: dict[str, float]
     limits: dict[str, float]
-    time: dict[str, object]
+    time: dict[str, Any]
     fees: dict[str, float]
     matcher: Matcher
     cues: dict[str, Cue] = field(default_factory=dict)  # group name in the matcher -> cue
     access: dict[str, AccessCue] = field(default_factory=dict)
     slow_patterns: list[str] = field(default_factory=list)
+    memo: dict[str, dict] = field(default_factory=dict)  # what the classifier derives, once
 
 
 def _name_pattern(name: str) -> str:

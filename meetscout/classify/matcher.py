@@ -1,22 +1,26 @@
-"""Many patterns, one fast pass: find where any pattern could start, then try only those patterns.
+"""Many patterns, one fast pass: an Aho-Corasick automaton over the text, then little else.
 
 A single alternation of hundreds of patterns costs Python's regex engine a try of every pattern at
-every character. Instead each pattern's possible literal beginnings ("keys", up to 12 characters)
-are read from its parsed form; an Aho-Corasick automaton (C speed, one pass) finds the word starts
-where some key occurs, and only the few patterns behind those keys are tried there. Patterns whose
-start cannot be read (say, one beginning with `[a-z]+`) are searched the slow way, so nothing is
-lost.
+every character. Instead one automaton (ahocorasick_rs, in Rust, one pass) holds two kinds of word:
+- the phrases most patterns are (`job seekers?`): every string they can match (see literals.py),
+  so a hit is a match and no regex runs;
+- for the open-ended rest, each pattern's possible literal beginnings ("keys", up to 12
+  characters, read from its parsed form): only the few patterns behind a key are tried there.
+Patterns whose start cannot be read (say, one beginning with `[a-z]+`) are searched the slow way,
+so nothing is lost. The text is seen lower-cased with punctuation as spaces; give it with runs of
+white space squeezed, as the classifier does, since a phrase's space is one space.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from re import _constants as sre_c
-from re import _parser as sre_parse
-from typing import NamedTuple
+from re import _constants as sre_c  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
 
-import ahocorasick
+from ahocorasick_rs import MATCHKIND_STANDARD, AhoCorasick
+
+from .literals import Literals, literals
 
 KEY_LEN = 12
 # Word starts are found in a copy of the text whose punctuation is turned into spaces (one
@@ -26,6 +30,7 @@ _PUNCT = (
     "\u201c\u201d\u2013\u2014\u2022\u2026\u00b7\u00ab\u00bb\u00a0"
 )
 _SPACES = str.maketrans(_PUNCT, " " * len(_PUNCT))
+_WHITE = str.maketrans("\t\n\r\x0b\x0c\u00a0", "      ")
 _ASCII_PUNCT = "".join(c for c in _PUNCT if c.isascii()).encode()
 _ASCII_SPACES = bytes.maketrans(_ASCII_PUNCT, b" " * len(_ASCII_PUNCT))
 WORD_START = r"(?<!\w)"
@@ -122,6 +127,7 @@ class _Alt:
     case_sensitive: bool
     seq: int = 0  # position among all patterns
     keys: set[str] | None = None
+    literals: Literals | None = None  # when set, the automaton finds whole matches itself
 
 
 @dataclass
@@ -140,12 +146,19 @@ class _Entry:
         return self._regex
 
 
-class Match(NamedTuple):
-    category: str
-    owner: str
-    start: int
-    end: int
-    text: str
+# A match: (category, owner, start, end); the words are `text[start:end]` of the text scanned.
+Match = tuple[str, str, int, int]
+# A phrase's hit: (from the word's start to the match's start, length, category, rank, owner, the
+# string to compare where the spaced text cannot tell, and whether to compare it as written).
+Phrase = tuple[int, int, str, int, str, str | None, bool]
+# A key's hit: (the key's length, from the word's start to the key's start, regexes to try there).
+Key = tuple[int, int, tuple[_Entry, ...]]
+
+
+def _rank(alt: _Alt) -> int:
+    """Where two matches of a category start at one place, the lower rank wins: the pattern
+    written first, as in one alternation of them all."""
+    return alt.order << 20 | alt.seq
 
 
 @dataclass
@@ -157,7 +170,10 @@ class Matcher:
     _by_key: dict[str, list[_Entry]] = field(default_factory=dict)
     _fallback: list[_Entry] = field(default_factory=list)
     _order: dict[str, int] = field(default_factory=dict)
-    _gate: ahocorasick.Automaton | None = None
+    _rank: dict[str, int] = field(default_factory=dict)  # of an owner's regexes
+    _gate: AhoCorasick = field(init=False)  # made by build()
+    _words: list[str] = field(default_factory=list)
+    _values: list[tuple[tuple[Phrase, ...], Key | None]] = field(default_factory=list)
 
     def add(self, category: str, owner: str, source: str) -> None:
         """Add a pattern; raises re.error if it is not a valid regular expression."""
@@ -165,8 +181,9 @@ class Matcher:
         if not case_sensitive:
             source = lower_pattern(source)
         flags = re.IGNORECASE if case_sensitive else 0
-        parsed = sre_parse.parse(source, flags)  # parsed once: validates and yields the keys
-        keys = _prefixes(list(parsed), {""})
+        parsed = sre_parse.parse(source, flags)  # parsed once: validates, yields keys or strings
+        found = literals(parsed)
+        keys = _prefixes(list(parsed), {""}) if found is None else None
         self._order.setdefault(owner, len(self._order))
         self._alts.append(
             _Alt(
@@ -177,6 +194,7 @@ class Matcher:
                 case_sensitive,
                 len(self._alts),
                 None if not keys or any(not k for k in keys) else {k.lower() for k in keys},
+                found,
             )
         )
 
@@ -189,11 +207,45 @@ class Matcher:
         flags = re.IGNORECASE if on_original else 0
         return _Entry(category, regex, flags, on_original)
 
+    def _literal_words(self) -> dict[str, list[Phrase]]:
+        """Automaton words for the patterns read as strings, each with how to place and check
+        a hit."""
+        words: dict[str, list[Phrase]] = {}
+        for alt in self._alts:
+            lit = alt.literals
+            if lit is None:
+                continue
+            word_end = lit.word_end or self.word_end.get(alt.category, True)
+            for string in lit.strings:
+                low = string.lower()
+                spaced = low.translate(_SPACES)
+                lead = 0 if spaced.startswith(" ") else 1  # a space for the word's start
+                word = " " * lead + spaced + (" " if word_end else "")
+                verify: str | None = None
+                if lit.case_sensitive:
+                    verify = string
+                elif spaced != low:  # punctuation the spaced text has turned into spaces
+                    verify = low
+                record: Phrase = (
+                    lead - 1,
+                    len(string),
+                    alt.category,
+                    _rank(alt),
+                    alt.owner,
+                    verify,
+                    lit.case_sensitive,
+                )
+                words.setdefault(word, []).append(record)
+        return words
+
     def build(self) -> list[str]:
         """Compile; return the patterns that must be searched the slow way (for the maintainer)."""
         keyed: dict[str, list[_Alt]] = {}
         slow: dict[tuple[str, bool], list[_Alt]] = {}
         for alt in self._alts:
+            if alt.literals is not None:
+                continue
+            self._rank.setdefault(alt.owner, _rank(alt))
             keys = alt.keys
             if keys is None:
                 slow.setdefault((alt.category, alt.case_sensitive), []).append(alt)
@@ -225,58 +277,78 @@ class Matcher:
             entry = self._compile(category, alts, cs)
             entry.source = WORD_START + entry.source
             self._fallback.append(entry)
-        gate = ahocorasick.Automaton()
+        # One automaton holds both: words that are whole matches, and keys where a regex may
+        # start. A word can be both, so each value is (whole matches, key entry or None).
+        values: dict[str, tuple[list[Phrase], Key | None]] = {
+            word: (records, None) for word, records in self._literal_words().items()
+        }
         for key, entries in self._by_key.items():
             spaced = key.translate(_SPACES)
-            if not spaced.startswith(" "):
-                spaced = " " + spaced
-            # The key's own start is one past the space (or the punctuation) before it.
-            gate.add_word(spaced, (len(spaced) - 1, entries))
-        gate.make_automaton()
-        self._gate = gate
+            lead = 0 if spaced.startswith(" ") else 1
+            spaced = " " * lead + spaced
+            records = values.get(spaced, ([], None))[0]
+            values[spaced] = (records, (len(spaced), lead - 1, tuple(entries)))
+        self._words = list(values)
+        self._values = [(tuple(records), key) for records, key in values.values()]
+        # Standard match kind: every word found, overlaps included.
+        self._gate = AhoCorasick(self._words, matchkind=MATCHKIND_STANDARD)
         return [a.source for group in slow.values() for a in group]
 
     def scan(self, text: str) -> list[Match]:
-        """Every match, per category without overlaps, in the order of the text."""
+        """Every match, per category without overlaps, in the order of the text.
+
+        Where two matches of one category overlap, the one starting first wins; at one start,
+        the pattern written first (as in one alternation of them all).
+        """
         low = text.lower()
         if len(low) != len(text):  # a rare letter whose lower case is longer: keep positions
             low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
         if low.isascii():  # the common case; bytes translate is many times faster
-            spaced = " " + low.encode().translate(_ASCII_SPACES).decode()
+            spaced = " " + low.encode().translate(_ASCII_SPACES).decode() + " "
         else:
-            spaced = " " + low.translate(_SPACES)
-        # The automaton reports keys by where they end; several keys may share a start.
-        starts: dict[int, tuple[int, list[_Entry]]] = {}
-        for end, (length, entries) in self._gate.iter(spaced):
-            start = end - length  # in `low` (the leading space shifts by one)
-            held = starts.get(start)
-            if held is None or length > held[0]:
-                starts[start] = (length, entries)
+            spaced = " " + low.translate(_SPACES) + " "
+        found: list[tuple[int, int, int, str, str]] = []  # start, rank, -end, category, owner
+        starts: dict[int, Key] = {}
+        plain = None
+        values = self._values
+        for index, word_start, _ in self._gate.find_matches_as_indexes(spaced, overlapping=True):
+            records, key_entry = values[index]
+            for shift, length, category, rank, owner, verify, on_original in records:
+                start = word_start + shift  # in `low`, which lacks the leading space
+                if verify is not None:
+                    if on_original:
+                        if not text.startswith(verify, start):
+                            continue
+                    else:
+                        if plain is None:  # white space as single spaces, punctuation kept
+                            plain = low.translate(_WHITE)
+                        if not plain.startswith(verify, start):
+                            continue
+                found.append((start, rank, -start - length, category, owner))
+            if key_entry is not None:
+                # Several keys may share a start; the longest one's entries hold every
+                # pattern of the shorter ones.
+                start = word_start + key_entry[1]
+                held = starts.get(start)
+                if held is None or key_entry[0] > held[0]:
+                    starts[start] = key_entry
+        for p, (_, _, entries) in starts.items():
+            for entry in entries:
+                m = (entry._regex or entry.regex).match(text if entry.on_original else low, p)
+                if m is not None:
+                    owner = m.lastgroup or ""
+                    found.append((p, self._rank[owner], -m.end(), entry.category, owner))
+        found.sort()
         out: list[Match] = []
         consumed: dict[str, int] = {}
-        for p in sorted(starts) if len(starts) > 1 else starts:
-            for entry in starts[p][1]:
-                category = entry.category
-                if p < consumed.get(category, 0):
-                    continue
-                regex = entry._regex or entry.regex
-                m = regex.match(text if entry.on_original else low, p)
-                if m is not None:
-                    end = m.end()
-                    consumed[category] = end
-                    out.append(Match(category, m.lastgroup, p, end, text[p:end]))
+        for start, _, neg_end, category, owner in found:
+            if start >= consumed.get(category, 0):
+                consumed[category] = -neg_end
+                out.append((category, owner, start, -neg_end))
         if self._fallback:
             for entry in self._fallback:
                 for m in entry.regex.finditer(text if entry.on_original else low):
                     if m.start() >= consumed.get(entry.category, 0):
-                        out.append(
-                            Match(
-                                entry.category,
-                                m.lastgroup,
-                                m.start(),
-                                m.end(),
-                                text[m.start() : m.end()],
-                            )
-                        )
-            out.sort(key=lambda x: x.start)
+                        out.append((entry.category, m.lastgroup or "", m.start(), m.end()))
+            out.sort(key=lambda x: x[2])
         return out

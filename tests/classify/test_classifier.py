@@ -232,3 +232,16 @@ def test_lexicon_version_follows_its_content_and_errors_are_clear():
 
 def test_every_pattern_is_reached_by_the_fast_gate():
     assert load_lexicon().slow_patterns == []
+
+
+def test_a_phrase_broken_over_lines_or_spaces_is_still_read():
+    for description in ("For job\n   seekers.", "Open to job  seekers only."):
+        assert classify_event(event("Monthly meeting", description)).crowd == Crowd.job_seekers
+
+
+def test_the_fast_assessment_is_a_valid_one():
+    assessment = classify_event(event("PMI Chapter Meeting", "Dinner and a speaker. 1 PDU."))
+    checked = type(assessment).model_validate(assessment.model_dump())
+    assert checked == assessment
+    assert assessment.model_fields_set == checked.model_fields_set
+    assert assessment.model_copy(update={"basis": "feedback"}).basis == "feedback"
