@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 
 # The classifier's hot modules compiled with mypyc (skipped, with a message, without a C compiler).
 NATIVE := meetscout/classify/_native/manifest.json
-NATIVE_SOURCES := $(addprefix meetscout/classify/,literals.py matcher.py classifier.py native.py build_native.py)
+NATIVE_SOURCES := $(addprefix meetscout/classify/,literals.py matcher.py lexicon.py classifier.py native.py build_native.py)
 $(NATIVE): $(STAMP) $(NATIVE_SOURCES)
 	$(PY) -m meetscout.classify.build_native
 

@@ -14,33 +14,35 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache, partial
 from operator import attrgetter
-from typing import NamedTuple
+from typing import Final, NamedTuple
 from zoneinfo import ZoneInfo
 
 from ..model import Access, Assessment, Crowd, Event, Group, Kind, Profile
 from .lexicon import Lexicon, file_version, load_lexicon
 
-ALGORITHM = "1"
-NAME_FIELDS = frozenset(("name", "organizer"))
+ALGORITHM: Final = "1"
+NAME_FIELDS: Final = frozenset(("name", "organizer"))
 # Inside, crowds, kinds and access labels are plain strings (the enums' values): enum members hash
 # in Python code, and these are looked up many times per event.
-EMPLOYED, JOB_SEEKERS, NOT_NETWORKING = "employed", "job_seekers", "not_networking"
-KINDS_OF = {
+EMPLOYED: Final = "employed"
+JOB_SEEKERS: Final = "job_seekers"
+NOT_NETWORKING: Final = "not_networking"
+KINDS_OF: Final = {
     EMPLOYED: ("professional_association", "alumni", "industry_meetup", "workshop_seminar"),
     JOB_SEEKERS: ("job_seeker_group", "career_fair"),
     NOT_NETWORKING: ("not_networking",),
 }
-DEFAULT_KIND = {
+DEFAULT_KIND: Final = {
     EMPLOYED: "industry_meetup",
     JOB_SEEKERS: "job_seeker_group",
     NOT_NETWORKING: "not_networking",
 }
-CROWD_WORDS = {
+CROWD_WORDS: Final = {
     EMPLOYED: "people in work",
     JOB_SEEKERS: "job seekers",
     NOT_NETWORKING: "a social or leisure crowd",
 }
-KIND_WORDS = {
+KIND_WORDS: Final = {
     "professional_association": "a professional association",
     "alumni": "an alumni group",
     "industry_meetup": "an industry meetup or business networking group",
@@ -49,13 +51,13 @@ KIND_WORDS = {
     "career_fair": "a job fair",
     "not_networking": "a social or hobby group",
 }
-CROWDS = {c.value: c for c in Crowd}
-KINDS = {k.value: k for k in Kind}
-ACCESSES = {a.value: a for a in Access}
+CROWDS: Final = {c.value: c for c in Crowd}
+KINDS: Final = {k.value: k for k in Kind}
+ACCESSES: Final = {a.value: a for a in Access}
 # Tie-break order: where scores are equal, the employed win, then job seekers.
-CROWD_ORDER = (EMPLOYED, JOB_SEEKERS, NOT_NETWORKING)
-WEAK_CATEGORIES = frozenset(("topic", "social"))
-CONTEXT = frozenset(("time", "fee"))
+CROWD_ORDER: Final = (EMPLOYED, JOB_SEEKERS, NOT_NETWORKING)
+WEAK_CATEGORIES: Final = frozenset(("topic", "social"))
+CONTEXT: Final = frozenset(("time", "fee"))
 
 
 class Evidence(NamedTuple):
@@ -101,7 +103,7 @@ def _sentence(template: str, name: str, match: str) -> str:
 
 
 # Fields are scanned as one text; the joint stops patterns that must not run across a sentence.
-JOINT = "\n.\x00.\n"
+JOINT: Final = "\n.\x00.\n"
 
 
 # The matcher reads a phrase's white space as one space, so runs are squeezed first (line breaks
@@ -116,14 +118,15 @@ def _squeeze(text: str) -> str:
 
 
 # What a cue's match says before its words are known: (crowd, kind, score, kind score, reason,
-# category, cue id) at one field factor; None for an access cue. Built once per lexicon and factor.
+# category, cue id) in one field; None for an access cue. Built once per lexicon and field.
 Base = tuple[str, str | None, float, float, str, str, str]
 
 
-def _bases(lex: Lexicon, factor: float) -> dict[str, Base | None]:
-    memo: dict[float, dict[str, Base | None]] = lex.memo.setdefault("bases", {})
-    bases = memo.get(factor)
+def _bases(lex: Lexicon, field_name: str) -> dict[str, Base | None]:
+    memo: dict[str, dict[str, Base | None]] = lex.memo.setdefault("bases", {})
+    bases = memo.get(field_name)
     if bases is None:
+        factor = lex.fields.get(field_name, 0.6)
         bases = dict.fromkeys(lex.access)
         for owner, cue in lex.cues.items():
             bases[owner] = (
@@ -135,7 +138,7 @@ def _bases(lex: Lexicon, factor: float) -> dict[str, Base | None]:
                 cue.category,
                 cue.id,
             )
-        memo[factor] = bases
+        memo[field_name] = bases
     return bases
 
 
@@ -153,8 +156,7 @@ def scan(
             text = _squeeze(raw)
             texts.append(text)
             offset += len(text)
-            factor = lex.fields.get(name, 0.6)
-            bounds.append((offset, name in NAME_FIELDS, _bases(lex, factor), text))
+            bounds.append((offset, name in NAME_FIELDS, _bases(lex, name), text))
             offset += len(JOINT)
     if not texts:
         return found, access
@@ -184,7 +186,7 @@ def scan(
     return found, access
 
 
-DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+DAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 @lru_cache(maxsize=512)
@@ -371,7 +373,7 @@ def decide(lex: Lexicon, evidence: list[Evidence], force_crowd: Crowd | None = N
     )
 
 
-_BY_SCORE = attrgetter("score")
+_BY_SCORE: Final = attrgetter("score")
 
 
 def _reasons(evidence: list[Evidence], crowd: str, kind: str) -> list[str]:
@@ -438,7 +440,7 @@ def find_targets(profile: Profile | None, texts: list[str | None]) -> list[str]:
 # --- the public functions ------------------------------------------------------------------------
 
 _set = object.__setattr__
-_ASSESSMENT_FIELDS = frozenset(Assessment.model_fields)
+_ASSESSMENT_FIELDS: Final = frozenset(Assessment.model_fields)
 
 
 def _assessment(**values: object) -> Assessment:

@@ -19,7 +19,8 @@ from typing import Any
 from ..model import Access, Crowd, Kind
 from .matcher import Matcher
 
-LEXICON_PATH = Path(__file__).with_name("lexicon.toml")
+# Beside the package's __init__ (this module's own file may be a compiled copy elsewhere).
+LEXICON_PATH = Path(str(resources.files("meetscout.classify").joinpath("lexicon.toml")))
 CATEGORIES = ("host", "audience", "format", "topic", "social")
 
 

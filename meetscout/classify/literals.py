@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from re import IGNORECASE
+from typing import Final
 from re import _constants as sre_c  # type: ignore[attr-defined]
 
-LIMIT = 64  # strings per pattern; beyond this the regex path is cheaper to keep
-_SPACE_CLASS = [(sre_c.CATEGORY, sre_c.CATEGORY_SPACE)]
+LIMIT: Final = 64  # strings per pattern; beyond this the regex path is cheaper to keep
+_SPACE_CLASS: Final = [(sre_c.CATEGORY, sre_c.CATEGORY_SPACE)]
 
 
 class _Open(Exception):

@@ -14,6 +14,7 @@ white space squeezed, as the classifier does, since a phrase's space is one spac
 from __future__ import annotations
 
 import re
+from typing import Final
 from dataclasses import dataclass, field
 from re import _constants as sre_c  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
@@ -22,20 +23,20 @@ from ahocorasick_rs import MATCHKIND_STANDARD, AhoCorasick
 
 from .literals import Literals, literals
 
-KEY_LEN = 12
+KEY_LEN: Final = 12
 # Word starts are found in a copy of the text whose punctuation is turned into spaces (one
 # character for one, so positions hold); keys get the same treatment and a leading space.
-_PUNCT = (
+_PUNCT: Final = (
     "\t\n\r\x0b\x0c!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~\u2018\u2019"
     "\u201c\u201d\u2013\u2014\u2022\u2026\u00b7\u00ab\u00bb\u00a0"
 )
-_SPACES = str.maketrans(_PUNCT, " " * len(_PUNCT))
-_WHITE = str.maketrans("\t\n\r\x0b\x0c\u00a0", "      ")
-_ASCII_PUNCT = "".join(c for c in _PUNCT if c.isascii()).encode()
-_ASCII_SPACES = bytes.maketrans(_ASCII_PUNCT, b" " * len(_ASCII_PUNCT))
-WORD_START = r"(?<!\w)"
-WORD_END = r"(?!\w)"
-_LOWER_SAFE = re.compile(r"\\.|\(\?P|[A-Z]")
+_SPACES: Final = str.maketrans(_PUNCT, " " * len(_PUNCT))
+_WHITE: Final = str.maketrans("\t\n\r\x0b\x0c\u00a0", "      ")
+_ASCII_PUNCT: Final = "".join(c for c in _PUNCT if c.isascii()).encode()
+_ASCII_SPACES: Final = bytes.maketrans(_ASCII_PUNCT, b" " * len(_ASCII_PUNCT))
+WORD_START: Final = r"(?<!\w)"
+WORD_END: Final = r"(?!\w)"
+_LOWER_SAFE: Final = re.compile(r"\\.|\(\?P|[A-Z]")
 
 
 def lower_pattern(source: str) -> str:
@@ -55,7 +56,7 @@ def _in_chars(items) -> list[str] | None:
     return chars
 
 
-_SPACE_CLASS = [(sre_c.CATEGORY, sre_c.CATEGORY_SPACE)]
+_SPACE_CLASS: Final = [(sre_c.CATEGORY, sre_c.CATEGORY_SPACE)]
 
 
 def _is_space(op, av) -> bool:

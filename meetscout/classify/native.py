@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 PACKAGE = "meetscout.classify"
-MODULES = ("literals", "matcher", "classifier")  # in import order: each uses the ones before
+MODULES = ("literals", "matcher", "lexicon", "classifier")  # in import order: each uses the ones before
 HERE = Path(__file__).parent
 NATIVE_DIR = HERE / "_native"
 MANIFEST = "manifest.json"

@@ -28,6 +28,7 @@ for line in sys.stdin:
 
 
 @pytest.mark.skipif(not CAN_BUILD, reason="no C compiler here: the classifier runs as Python")
+@pytest.mark.skipif("MEETSCOUT_PURE_PYTHON" in os.environ, reason="plain Python asked for")
 def test_the_classifier_runs_compiled_where_it_can_be_built():
     assert RUNS.startswith("compiled"), f"{RUNS}; `make setup` compiles it, and says why not"
 
