@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from re import IGNORECASE
-from typing import Final
 from re import _constants as sre_c  # type: ignore[attr-defined]
+from typing import Final
 
 LIMIT: Final = 64  # strings per pattern; beyond this the regex path is cheaper to keep
 _SPACE_CLASS: Final = [(sre_c.CATEGORY, sre_c.CATEGORY_SPACE)]

@@ -14,10 +14,10 @@ white space squeezed, as the classifier does, since a phrase's space is one spac
 from __future__ import annotations
 
 import re
-from typing import Final
 from dataclasses import dataclass, field
 from re import _constants as sre_c  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Final
 
 from ahocorasick_rs import MATCHKIND_STANDARD, AhoCorasick
 

@@ -2,7 +2,7 @@
 
 Classifying is meetscout's inner loop (every event of every crawl, and `reclassify` over the whole
 store); compiled, the same Python code runs about a third faster. The Python files stay the truth:
-`make setup` compiles them into `_native/` (see build_native.py) and records a hash of each source.
+`make setup` compiles them (and lexicon.py, which they read) into `_native/` (see build_native.py) and records a hash of each source.
 The compiled modules are loaded only when every hash still matches, so an edited classifier never
 runs stale code; without a C compiler, or with MEETSCOUT_PURE_PYTHON=1, the Python runs as it is.
 """
@@ -17,7 +17,8 @@ import sys
 from pathlib import Path
 
 PACKAGE = "meetscout.classify"
-MODULES = ("literals", "matcher", "lexicon", "classifier")  # in import order: each uses the ones before
+# In import order: each uses the ones before it.
+MODULES = ("literals", "matcher", "lexicon", "classifier")
 HERE = Path(__file__).parent
 NATIVE_DIR = HERE / "_native"
 MANIFEST = "manifest.json"
