@@ -1,10 +1,11 @@
 """The classifier's hot modules compiled to C with mypyc, used only when built from these sources.
 
 Classifying is meetscout's inner loop (every event of every crawl, and `reclassify` over the whole
-store); compiled, the same Python code runs about a third faster. The Python files stay the truth:
-`make setup` compiles them (and lexicon.py, which they read) into `_native/` (see build_native.py) and records a hash of each source.
-The compiled modules are loaded only when every hash still matches, so an edited classifier never
-runs stale code; without a C compiler, or with MEETSCOUT_PURE_PYTHON=1, the Python runs as it is.
+store); compiled, the same Python code runs about half again as fast. The Python files stay the
+truth: `make setup` compiles them (and lexicon.py, which they read) into `_native/` (see
+build_native.py) and records a hash of each source. The compiled modules are loaded only when every
+hash still matches, so an edited classifier never runs stale code; without a C compiler, or with
+MEETSCOUT_PURE_PYTHON=1, the Python runs as it is.
 """
 
 from __future__ import annotations
