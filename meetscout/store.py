@@ -7,6 +7,7 @@ what keeps 100,000 upserts within a few seconds.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
@@ -232,7 +233,11 @@ def _migrate_3(db: sqlite_utils.Database) -> None:
     itself, so it holds on every connection. (FTS5 reads 'hashsize' as it reads 'pgsz'; it is
     missing from the documented list.)
     """
-    db.execute("INSERT INTO events_fts(events_fts, rank) VALUES ('hashsize', ?)", [FTS_HASH_BYTES])
+    # An SQLite without the option indexes as before, only slower in bulk.
+    with contextlib.suppress(sqlite3.OperationalError):
+        db.execute(
+            "INSERT INTO events_fts(events_fts, rank) VALUES ('hashsize', ?)", [FTS_HASH_BYTES]
+        )
 
 
 MIGRATIONS = [_migrate_1, _migrate_2, _migrate_3]
