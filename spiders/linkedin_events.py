@@ -126,6 +126,7 @@ class LinkedInEventsSpider(scrapy.Spider):
         self.found: deque[tuple[str, str]] = deque()  # event pages met in search results
         self.queued_ids: set[str] = set()
         self.gathered: dict[str, Event] = {}
+        self.answers: dict[object, list[tuple[int, str]]] = {}  # page -> (status, url) as met
 
     @classmethod
     def update_settings(cls, settings):
@@ -238,6 +239,14 @@ class LinkedInEventsSpider(scrapy.Spider):
         base_host = urlsplit(self.base_url).hostname
         if base_host and not base_host.endswith("linkedin.com"):
             await page.route(lambda url: urlsplit(url).hostname != base_host, _abort)
+        # LinkedIn's refusal page (999) runs a script that navigates away at once, and reading
+        # the page can then fail ("the page is navigating"). Its answers are noted as they
+        # arrive, so a page that could not be read still ends the run as blocked.
+        page.on("response", lambda answer: self._note_answer(page, answer))
+
+    def _note_answer(self, page, answer) -> None:
+        if answer.request.is_navigation_request() and answer.frame == page.main_frame:
+            self.answers.setdefault(page, []).append((answer.status, answer.url))
 
     # -- reading pages ------------------------------------------------------------------------
 
@@ -286,6 +295,11 @@ class LinkedInEventsSpider(scrapy.Spider):
         page = request.meta.get("playwright_page")
         if page is not None:
             await page.close()
+        for status, url in self.answers.pop(page, []):
+            found = blocked_answer(status, url, None)
+            if found is not None:
+                self._block(found)
+                return
         message = (failure.getErrorMessage() or "error").splitlines()[0]
         self.report.problems.append(f"could not load {_path(request.url)}: {message}")
         follow = self._next_request()
@@ -310,18 +324,22 @@ class LinkedInEventsSpider(scrapy.Spider):
         except Exception:
             return response.text
         finally:
+            self.answers.pop(page, None)
             await page.close()
 
     def _stop_if_blocked(self, response, html: str) -> bool:
         found = blocked_answer(response.status, response.url, html)
         if found is None:
             return False
+        self._block(found)
+        return True
+
+    def _block(self, found) -> None:
         self.report.blocked.append(found.reason)
         if found.wait:
             block_until(self.store, SITE, datetime.now(UTC) + found.wait)
         self.frontier.clear()
         self.found.clear()
-        return True
 
     def closed_store(self, spider, reason) -> None:
         store = getattr(self, "store", None)
