@@ -32,7 +32,8 @@ def status(
     """
     db_path = Path(db) if db else default_db_path()
     plans, _ = load_plans(config, db_path)
-    store = open_store(db_path)
+    # Looking must not create: with no database yet, every source simply has never run.
+    store = open_store(db_path if db_path.exists() else Path(":memory:"))
     try:
         found = source_statuses(store, plans, db_path)
     finally:

@@ -82,6 +82,7 @@ def test_status_table_and_units(workdir):
         write_config(workdir, site.base_url)
         code, text = finish(meetscout(workdir, "status"))
         assert code == 0 and "never run" in text and "due now" in text
+        assert not (workdir / "data" / "m.db").exists()  # looking creates no database
         code, cron = finish(meetscout(workdir, "schedule", "--print-cron"))
         assert code == 0 and "schedule --once" in cron and "*/15 * * * *" in cron
         code, units = finish(meetscout(workdir, "schedule", "--print-systemd"))
