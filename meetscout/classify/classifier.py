@@ -323,25 +323,15 @@ def _pick(scores: dict[str, float]) -> str | None:
 
 def decide(lex: Lexicon, evidence: list[Evidence], force_crowd: Crowd | None = None) -> Decision:
     cap = lex.limits.get("topic_cap", 2.0)
-    strong = {EMPLOYED: 0.0, JOB_SEEKERS: 0.0, NOT_NETWORKING: 0.0}
-    weak = {EMPLOYED: 0.0, JOB_SEEKERS: 0.0, NOT_NETWORKING: 0.0}
+    scores = _crowd_scores(evidence, cap)
     kind_scores: dict[str, float] = {}
     content = has_group = False
     for ev in evidence:
-        category = ev.category
-        if category in WEAK_CATEGORIES:
-            weak[ev.crowd] += ev.score
+        if ev.category not in CONTEXT:  # when and what it costs tip a balance; alone, nothing
             content = True
-        else:
-            strong[ev.crowd] += ev.score
-            if category not in CONTEXT:  # when and what it costs tip a balance; alone, nothing
-                content = True
-                has_group = has_group or category == "group"
+            has_group = has_group or ev.category == "group"
         if ev.kind is not None:
             kind_scores[ev.kind] = kind_scores.get(ev.kind, 0.0) + ev.kind_score
-    for c, value in weak.items():
-        strong[c] += value if value < cap else cap
-    scores = strong
     crowd = force_crowd.value if force_crowd is not None else _pick(scores) if content else None
     decided_by_group = False
     if crowd is None:

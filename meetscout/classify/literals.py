@@ -17,7 +17,7 @@ from re import _constants as sre_c  # type: ignore[attr-defined]
 from typing import Final
 
 LIMIT: Final = 64  # strings per pattern; beyond this the regex path is cheaper to keep
-_SPACE_CLASS: Final = [(sre_c.CATEGORY, sre_c.CATEGORY_SPACE)]
+SPACE_CLASS: Final = [(sre_c.CATEGORY, sre_c.CATEGORY_SPACE)]  # what \s is
 
 
 class _Open(Exception):
@@ -32,20 +32,28 @@ class Literals:
 
 
 def _is_space(items) -> bool:
-    return len(items) == 1 and items[0][0] is sre_c.IN and list(items[0][1]) == _SPACE_CLASS
+    return len(items) == 1 and items[0][0] is sre_c.IN and list(items[0][1]) == SPACE_CLASS
 
 
-def _chars(items) -> list[str]:
-    if list(items) == _SPACE_CLASS:
-        return [" "]
+def class_chars(items, widest: int) -> list[str] | None:
+    """The characters of a small character class (`[-–]`, `[a-e]`), or None for a wider one."""
     chars: list[str] = []
     for op, av in items:
         if op is sre_c.LITERAL:
             chars.append(chr(av))
-        elif op is sre_c.RANGE and av[1] - av[0] < 10:
+        elif op is sre_c.RANGE and av[1] - av[0] < widest:
             chars.extend(chr(c) for c in range(av[0], av[1] + 1))
         else:
-            raise _Open
+            return None
+    return chars
+
+
+def _chars(items) -> list[str]:
+    if list(items) == SPACE_CLASS:
+        return [" "]
+    chars = class_chars(items, 10)
+    if chars is None:
+        raise _Open
     return chars
 
 

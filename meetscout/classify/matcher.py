@@ -21,7 +21,7 @@ from typing import Final
 
 from ahocorasick_rs import MATCHKIND_STANDARD, AhoCorasick
 
-from .literals import Literals, literals
+from .literals import SPACE_CLASS, Literals, class_chars, literals
 
 KEY_LEN: Final = 12
 # Word starts are found in a copy of the text whose punctuation is turned into spaces (one
@@ -44,23 +44,8 @@ def lower_pattern(source: str) -> str:
     return _LOWER_SAFE.sub(lambda m: m.group() if len(m.group()) > 1 else m.group().lower(), source)
 
 
-def _in_chars(items) -> list[str] | None:
-    chars: list[str] = []
-    for op, av in items:
-        if op is sre_c.LITERAL:
-            chars.append(chr(av))
-        elif op is sre_c.RANGE and av[1] - av[0] < 6:
-            chars.extend(chr(c) for c in range(av[0], av[1] + 1))
-        else:
-            return None
-    return chars
-
-
-_SPACE_CLASS: Final = [(sre_c.CATEGORY, sre_c.CATEGORY_SPACE)]
-
-
 def _is_space(op, av) -> bool:
-    return op is sre_c.IN and list(av) == _SPACE_CLASS
+    return op is sre_c.IN and list(av) == SPACE_CLASS
 
 
 def _prefixes(items: list, acc: set[str]) -> set[str]:
@@ -80,7 +65,7 @@ def _prefixes(items: list, acc: set[str]) -> set[str]:
         elif _is_space(op, av):
             acc = {s + " " if len(s) < KEY_LEN else s for s in acc}
         elif op is sre_c.IN:
-            chars = _in_chars(av)
+            chars = class_chars(av, 6)
             if chars is None or len(chars) > 8 or len(acc) * len(chars) > 64:
                 return acc
             acc = {s + c if len(s) < KEY_LEN else s for s in acc for c in chars}
