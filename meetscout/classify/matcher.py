@@ -158,7 +158,6 @@ class Matcher:
     _order: dict[str, int] = field(default_factory=dict)
     _rank: dict[str, int] = field(default_factory=dict)  # of an owner's regexes
     _gate: AhoCorasick = field(init=False)  # made by build()
-    _words: list[str] = field(default_factory=list)
     _values: list[tuple[tuple[Phrase, ...], Key | None]] = field(default_factory=list)
 
     def add(self, category: str, owner: str, source: str) -> None:
@@ -274,10 +273,9 @@ class Matcher:
             spaced = " " * lead + spaced
             records = values.get(spaced, ([], None))[0]
             values[spaced] = (records, (len(spaced), lead - 1, tuple(entries)))
-        self._words = list(values)
         self._values = [(tuple(records), key) for records, key in values.values()]
         # Standard match kind: every word found, overlaps included.
-        self._gate = AhoCorasick(self._words, matchkind=MATCHKIND_STANDARD)
+        self._gate = AhoCorasick(list(values), matchkind=MATCHKIND_STANDARD)
         return [a.source for group in slow.values() for a in group]
 
     def scan(self, text: str) -> list[Match]:
