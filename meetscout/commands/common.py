@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
 
+from ..crawl_lock import BUSY, LockBusy, SourceLock
+from ..paths import default_db_path
 from ..store import Store
 
 console = Console()
@@ -34,3 +39,23 @@ def open_store(db: Path | None) -> Store:
 def fail(message: str, code: int = 2) -> NoReturn:
     err_console.print(f"[red]meetscout:[/red] {message}", highlight=False, markup=True)
     raise typer.Exit(code)
+
+
+@contextlib.contextmanager
+def source_lock(db: Path | None, source: str) -> Iterator[None]:
+    """Hold the source's lock while a crawl started by hand runs, so it never runs beside a
+    scheduled crawl of the same source (which holds the lock already, and says so)."""
+    if os.environ.get("MEETSCOUT_LOCK_HELD") == source:
+        yield
+        return
+    lock = SourceLock(db or default_db_path(), source)
+    if not lock.acquire():
+        fail(
+            f"{LockBusy(source, lock.holder())}; try again when it has finished "
+            "(`meetscout status` shows it)",
+            code=BUSY,
+        )
+    try:
+        yield
+    finally:
+        lock.release()

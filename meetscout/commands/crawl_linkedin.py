@@ -11,7 +11,7 @@ from rich.markup import escape
 from ..browser import BrowserNotFound, ensure_chromium
 from ..config import ConfigError, load_config
 from ..linkedin_session import load_state, session_path
-from .common import DbOption, console, err_console
+from .common import DbOption, console, err_console, source_lock
 
 EXIT_BLOCKED = 3
 
@@ -92,18 +92,19 @@ def linkedin(
     from spiders.linkedin_events import LinkedInEventsSpider  # Scrapy only when crawling
     from spiders.run import run_spider
 
-    run = run_spider(
-        LinkedInEventsSpider,
-        db,
-        session=session,
-        keywords=keywords,
-        places=settings.places if not keyword else [],
-        events=events,
-        base_url=base_url or settings.base_url,
-        daily_budget=budget or settings.daily_page_budget,
-        min_delay=min_delay or settings.min_delay_seconds,
-        force=force,
-    )
+    with source_lock(db, "linkedin"):
+        run = run_spider(
+            LinkedInEventsSpider,
+            db,
+            session=session,
+            keywords=keywords,
+            places=settings.places if not keyword else [],
+            events=events,
+            base_url=base_url or settings.base_url,
+            daily_budget=budget or settings.daily_page_budget,
+            min_delay=min_delay or settings.min_delay_seconds,
+            force=force,
+        )
     if run is None:
         _fail("the crawl did not record a run; see the messages above.")
     console.print(

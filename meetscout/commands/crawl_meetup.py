@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 from rich.markup import escape
 
-from .common import DbOption, console, err_console, fail, open_store
+from .common import DbOption, console, err_console, fail, open_store, source_lock
 
 BaseUrlOption = Annotated[
     str | None,
@@ -119,14 +119,15 @@ def _crawl(spider_cls, db: Path | None, label: str, **kwargs: Any) -> None:
 
     crawler.signals.connect(on_response, signal=signals.response_received)
     crawler.signals.connect(on_item, signal=signals.item_scraped)
-    try:
-        if status:
-            status.start()
-        process.crawl(crawler, **kwargs)
-        process.start()
-    finally:
-        if status:
-            status.stop()
+    with source_lock(db, "meetup"):
+        try:
+            if status:
+                status.start()
+            process.crawl(crawler, **kwargs)
+            process.start()
+        finally:
+            if status:
+                status.stop()
     run_id = getattr(crawler.spider, "run_id", None)
     store = open_store(db)
     try:

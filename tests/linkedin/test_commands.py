@@ -131,6 +131,18 @@ def test_crawl_needs_something_to_look_for(home):
     assert "Nothing to look for" in result.output
 
 
+def test_crawl_never_runs_beside_another_linkedin_crawl(home):
+    from meetscout.crawl_lock import BUSY, SourceLock
+
+    write_session(home / "s.json")
+    argv = ["crawl", "linkedin", "--enable", "--session", str(home / "s.json"), "-k", "networking"]
+    argv += ["--base-url", "http://127.0.0.1:9"]  # were the lock ignored: nothing listens there
+    with SourceLock(home / "meetscout.db", "linkedin"):
+        result = runner.invoke(app, argv)
+    assert result.exit_code == BUSY
+    assert f"a linkedin crawl is already running (pid {os.getpid()})" in result.output
+
+
 def test_crawl_with_a_broken_config_says_where(home):
     config(home, "[linkedin]\nenabled = maybe\n")
     result = runner.invoke(app, ["crawl", "linkedin"])

@@ -1,5 +1,6 @@
 """`meetscout crawl meetup …` end to end: a real crawl in a fresh process, and its summary."""
 
+import os
 import subprocess
 import sys
 
@@ -12,8 +13,6 @@ from .meetup_site import HDI
 
 
 def meetscout(*args, env_extra=None, timeout=120):
-    import os
-
     env = {**os.environ, "MEETSCOUT_CONFIG": "/nonexistent/meetscout.toml", **(env_extra or {})}
     return subprocess.run(
         [sys.executable, "-m", "meetscout.cli", *args],
@@ -58,3 +57,22 @@ def test_search_needs_keywords(tmp_path):
         app, ["crawl", "meetup-search", "--keywords", " ", "--db", str(tmp_path / "m.db")]
     )
     assert result.exit_code == 2 and "--keywords needs some words" in result.output
+
+
+def test_a_crawl_by_hand_never_runs_beside_another_of_its_source(meetup_site, tmp_path):
+    from meetscout.crawl_lock import BUSY, SourceLock
+
+    db = tmp_path / "m.db"
+    args = ("crawl", "meetup", HDI, "--db", str(db), "--base-url", meetup_site.base_url)
+    asked = len(meetup_site.hits)
+    with SourceLock(db, "meetup"):  # a scheduled crawl of Meetup is running
+        done = meetscout(*args)
+        assert done.returncode == BUSY
+        assert f"a meetup crawl is already running (pid {os.getpid()})" in done.stderr
+        assert "Traceback" not in done.stdout + done.stderr
+        assert not events_of(db) and len(meetup_site.hits) == asked
+        # The scheduler's own crawl holds the lock already, and says so.
+        held = meetscout(*args, env_extra={"MEETSCOUT_LOCK_HELD": "meetup"})
+        assert held.returncode == 0, held.stderr
+    assert SourceLock(db, "meetup").holder() is None  # a crawl by hand lets go when it ends
+    assert meetscout(*args).returncode == 0
