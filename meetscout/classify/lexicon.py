@@ -19,8 +19,10 @@ from typing import Any
 from ..model import Access, Crowd, Kind
 from .matcher import Matcher
 
-# Beside the package's __init__ (this module's own file may be a compiled copy elsewhere).
-LEXICON_PATH = Path(str(resources.files("meetscout.classify").joinpath("lexicon.toml")))
+# Found through the package, not this module's file (which may be a compiled copy elsewhere),
+# and read through importlib.resources, so it is found inside a zipped egg too (Scrapyd).
+_SHIPPED = resources.files("meetscout.classify").joinpath("lexicon.toml")
+LEXICON_PATH = Path(str(_SHIPPED))
 CATEGORIES = ("host", "audience", "format", "topic", "social")
 
 
@@ -147,13 +149,8 @@ def text_version(text: str) -> str:
 
 
 def lexicon_text(path: str | None = None) -> str:
-    """A given lexicon file, else the shipped one, read through importlib.resources so it is
-    found inside a zipped egg too (Scrapyd runs meetscout from one)."""
-    if path:
-        return Path(path).read_text(encoding="utf-8")
-    return (
-        resources.files("meetscout.classify").joinpath("lexicon.toml").read_text(encoding="utf-8")
-    )
+    """A given lexicon file, else the shipped one."""
+    return (Path(path) if path else _SHIPPED).read_text(encoding="utf-8")
 
 
 def file_version(path: str | None = None) -> str:

@@ -31,8 +31,9 @@ class Literals:
     case_sensitive: bool  # the whole pattern is inside (?-i:...): match the case as written
 
 
-def _is_space(items) -> bool:
-    return len(items) == 1 and items[0][0] is sre_c.IN and list(items[0][1]) == SPACE_CLASS
+def is_space(op, av) -> bool:
+    """Whether one parsed item is `\\s`."""
+    return op is sre_c.IN and list(av) == SPACE_CLASS
 
 
 def class_chars(items, widest: int) -> list[str] | None:
@@ -77,7 +78,7 @@ def _expand(items) -> list[str]:
             acc = _join(acc, [s for alt in av[1] for s in _expand(alt)])
         elif op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, sre_c.POSSESSIVE_REPEAT):
             low, high, sub = av
-            if _is_space(list(sub)):
+            if len(sub) == 1 and is_space(*sub[0]):
                 acc = _join(acc, [" "] if low else ["", " "])
             elif high == 1:
                 acc = _join(acc, ([""] if low == 0 else []) + _expand(sub))

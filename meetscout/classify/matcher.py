@@ -21,7 +21,7 @@ from typing import Final
 
 from ahocorasick_rs import MATCHKIND_STANDARD, AhoCorasick
 
-from .literals import SPACE_CLASS, Literals, class_chars, literals
+from .literals import Literals, class_chars, is_space, literals
 
 KEY_LEN: Final = 12
 # Word starts are found in a copy of the text whose punctuation is turned into spaces (one
@@ -44,10 +44,6 @@ def lower_pattern(source: str) -> str:
     return _LOWER_SAFE.sub(lambda m: m.group() if len(m.group()) > 1 else m.group().lower(), source)
 
 
-def _is_space(op, av) -> bool:
-    return op is sre_c.IN and list(av) == SPACE_CLASS
-
-
 def _prefixes(items: list, acc: set[str]) -> set[str]:
     """Every string up to KEY_LEN characters that a match of `items` can begin with.
 
@@ -62,7 +58,7 @@ def _prefixes(items: list, acc: set[str]) -> set[str]:
         rest = items[i + 1 :]
         if op is sre_c.LITERAL:
             acc = {s + chr(av) if len(s) < KEY_LEN else s for s in acc}
-        elif _is_space(op, av):
+        elif is_space(op, av):
             acc = {s + " " if len(s) < KEY_LEN else s for s in acc}
         elif op is sre_c.IN:
             chars = class_chars(av, 6)
@@ -78,7 +74,7 @@ def _prefixes(items: list, acc: set[str]) -> set[str]:
             return out
         elif op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, sre_c.POSSESSIVE_REPEAT):
             low, high, sub = av
-            if len(sub) == 1 and _is_space(*sub[0]):
+            if len(sub) == 1 and is_space(*sub[0]):
                 spaced = {s + " " if len(s) < KEY_LEN else s for s in acc}
                 take = _prefixes(rest, spaced)
                 return take | _prefixes(rest, acc) if low == 0 else take
@@ -98,6 +94,10 @@ def pattern_keys(source: str, flags: int = 0) -> set[str] | None:
         parsed = sre_parse.parse(source, flags)
     except re.error:
         return None
+    return _keys(parsed)
+
+
+def _keys(parsed) -> set[str] | None:
     keys = _prefixes(list(parsed), {""})
     if not keys or any(not k for k in keys):
         return None
@@ -168,7 +168,6 @@ class Matcher:
         flags = re.IGNORECASE if case_sensitive else 0
         parsed = sre_parse.parse(source, flags)  # parsed once: validates, yields keys or strings
         found = literals(parsed)
-        keys = _prefixes(list(parsed), {""}) if found is None else None
         self._order.setdefault(owner, len(self._order))
         self._alts.append(
             _Alt(
@@ -178,7 +177,7 @@ class Matcher:
                 source,
                 case_sensitive,
                 len(self._alts),
-                None if not keys or any(not k for k in keys) else {k.lower() for k in keys},
+                _keys(parsed) if found is None else None,
                 found,
             )
         )
