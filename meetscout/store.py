@@ -581,12 +581,11 @@ class Store:
         ids = list(ids)
         if not ids:
             return 0
-        marks = ",".join("?" * len(ids))
         cur = self.db.execute(
             # Forget the hash too, so an event that comes back unchanged is stored as scheduled.
             "UPDATE events SET status='cancelled', content_hash=NULL "
-            f"WHERE status != 'cancelled' AND id IN ({marks})",
-            ids,
+            f"WHERE status != 'cancelled' AND id IN {_IDS}",
+            [_json(ids)],
         )
         return cur.rowcount
 
