@@ -141,7 +141,7 @@ Phrase = tuple[int, int, str, int, str, str | None, bool]
 Key = tuple[int, int, tuple[_Entry, ...]]
 
 
-def _rank(alt: _Alt) -> int:
+def _rank_of(alt: _Alt) -> int:
     """Where two matches of a category start at one place, the lower rank wins: the pattern
     written first, as in one alternation of them all."""
     return alt.order << 20 | alt.seq
@@ -214,7 +214,7 @@ class Matcher:
                     lead - 1,
                     len(string),
                     alt.category,
-                    _rank(alt),
+                    _rank_of(alt),
                     alt.owner,
                     verify,
                     lit.case_sensitive,
@@ -229,7 +229,7 @@ class Matcher:
         for alt in self._alts:
             if alt.literals is not None:
                 continue
-            self._rank.setdefault(alt.owner, _rank(alt))
+            self._rank.setdefault(alt.owner, _rank_of(alt))
             keys = alt.keys
             if keys is None:
                 slow.setdefault((alt.category, alt.case_sensitive), []).append(alt)
