@@ -16,7 +16,7 @@ from meetscout.classify import classify_event, classify_group
 from meetscout.classify.feedback import apply_feedback, apply_group_feedback
 from meetscout.identify import Identity, identify
 from meetscout.model import Assessment, Crowd, Event, Group, Profile
-from meetscout.personal import going_among, job_seeker_marked
+from meetscout.personal import job_seeker_marked
 from meetscout.sources.page import event_from_page, group_from_page
 from meetscout.store import ASSESSMENT_COLUMNS, Store, row_assessment
 from meetscout.urls import canonical_url
@@ -366,5 +366,5 @@ def resolve(
 def flag_for(store: Store, found: Event | Group, profile: Profile) -> Flag:
     judged = Judged(target_of(found.url), True, found, assess_stored(store, found, profile))
     if isinstance(found, Event):
-        judged.going = bool(going_among(store, [found.id]))
+        judged.going = bool(store.going_among([found.id]))
     return to_flags(store, [judged], profile)[0]

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 
 from meetscout.classify.feedback import apply_feedback
 from meetscout.model import Event
-from meetscout.personal import going_among
 from meetscout.store import Store
 
 from .flagging import label_for
@@ -14,7 +13,7 @@ from .schemas import EventOut
 
 
 def event_views(store: Store, events: Sequence[Event]) -> list[EventOut]:
-    going = going_among(store, [e.id for e in events])
+    going = store.going_among([e.id for e in events])
     out = []
     for event in events:
         assessment = event.assessment

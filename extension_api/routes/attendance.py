@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 
 from meetscout.classify import classify_event
 from meetscout.model import Event
-from meetscout.personal import job_seeker_marked, mark_going, unmark_going
+from meetscout.personal import job_seeker_marked
 
 from ..deps import ProfileDep, StoreDep
 from ..errors import ApiError
@@ -43,7 +43,7 @@ async def going(body: AttendanceIn, store: StoreDep, profile: ProfileDep) -> Att
         store.upsert_events([page])
         found = page
     assessment = assess_stored(store, found, profile)
-    mark_going(store, found.id, assessment.crowd.value)
+    store.mark_going(found.id, assessment.crowd.value)
     return AttendanceOut(
         event_id=found.id,
         going=True,
@@ -69,7 +69,7 @@ async def not_going(
     event_id = found.id if isinstance(found, Event) else (target.id if target else ref.id)
     if not event_id:
         raise _not_an_event(ref.url or repr(ref.id))
-    unmark_going(store, event_id)
+    store.unmark_going(event_id)
     assessment = assess_stored(store, found, profile) if isinstance(found, Event) else None
     return AttendanceOut(
         event_id=event_id,

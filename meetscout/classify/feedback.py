@@ -86,7 +86,9 @@ class Corrections:
 
 def apply_feedback(store: Store, event: Event, assessment: Assessment) -> Assessment:
     """The assessment the person sees for `event`: their correction if they made one."""
-    rows = store.list_feedback(event_id=event.id, group_id=event.group_id)
+    rows = store.list_feedback(
+        event_ids=[event.id], group_ids=[event.group_id] if event.group_id else []
+    )
     found = Corrections()
     for row in reversed(rows):
         (found.events if row["scope"] == "event" else found.groups)[
@@ -96,7 +98,7 @@ def apply_feedback(store: Store, event: Event, assessment: Assessment) -> Assess
 
 
 def apply_group_feedback(store: Store, group: Group, assessment: Assessment) -> Assessment:
-    rows = store.list_feedback(group_id=group.id)
+    rows = store.list_feedback(group_ids=[group.id])
     return _corrected(rows[0], "group", assessment, None) if rows else assessment
 
 
@@ -120,7 +122,7 @@ def correct(
         event = store.get_event(event_id)
         targets = [event] if event is not None else []
     else:
-        targets = _events_of_group(store, group_id)
+        targets = store.events_of_group(group_id)
         group = store.get_group(group_id)
         if group is not None and group.assessment is not None:
             store.set_assessment(
@@ -134,10 +136,3 @@ def correct(
             base = classify_event(event)
         pairs.append((event.id, corrections.apply(event, base)))
     return store.set_assessments("events", pairs)
-
-
-def _events_of_group(store: Store, group_id: str) -> list[Event]:
-    from ..store import row_event
-
-    rows = store.db.query("SELECT * FROM events WHERE group_id = ?", [group_id])
-    return [row_event(r) for r in rows]

@@ -44,7 +44,7 @@ def test_newest_correction_of_a_scope_wins(store):
     store.add_feedback("event", "employed", event_id=e.id, kind="alumni")
     a = Corrections.load(store).apply(e, classify_event(e))
     assert (a.crowd, a.kind) == (Crowd.employed, Kind.alumni)
-    assert len(store.list_feedback(event_id=e.id)) == 2
+    assert len(store.list_feedback(event_ids=[e.id])) == 2
 
 
 def test_bad_corrections_are_refused(store):
