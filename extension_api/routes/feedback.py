@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from meetscout.classify.feedback import correct
 from meetscout.identify import meetup_group_id
+from meetscout.judge import correct
 from meetscout.model import Event, Group
 
 from ..deps import ProfileDep, StoreDep

@@ -39,7 +39,7 @@ async def status(store: StoreDep, profile: ProfileDep) -> StatusOut:
             access=e.assessment.access if e.assessment else [],
             label=e.label,
         )
-        for e in event_views(store, soon)
+        for e in event_views(store, soon, profile)
         if e.assessment and e.assessment.crowd == Crowd.employed
     ][:NEXT_FEW]
     return StatusOut(

@@ -36,7 +36,7 @@ class Assessments(Connection):
         last = 0
         while True:
             sql = f"SELECT rowid AS _rowid, * FROM {table} WHERE rowid > ? ORDER BY rowid LIMIT ?"
-            rows = list(self.db.query(sql, [last, size]))
+            rows = self.rows(sql, [last, size])
             if not rows:
                 return
             last = rows[-1]["_rowid"]

@@ -10,8 +10,9 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
@@ -32,7 +33,7 @@ class Connection:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._local = threading.local()
-        self._opened: list[sqlite_utils.Database] = []
+        self._opened: list[sqlite3.Connection] | None = []
         self._lock = threading.Lock()
         try:
             if not self.memory:
@@ -43,22 +44,29 @@ class Connection:
             raise
 
     @property
-    def db(self) -> sqlite_utils.Database:
+    def conn(self) -> sqlite3.Connection:
+        """This thread's connection."""
         try:
-            return self._local.db
+            return self._local.conn
         except AttributeError:
             return self._open()
 
     @property
-    def conn(self) -> sqlite3.Connection:
-        return self.db.conn
+    def db(self) -> sqlite_utils.Database:
+        """This thread's connection as sqlite-utils sees it, for tests and tools."""
+        return sqlite_utils.Database(self.conn)
 
-    def _open(self) -> sqlite_utils.Database:
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cur = self.conn.execute(sql, params)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in cur]
+
+    def _open(self) -> sqlite3.Connection:
         with self._lock:
             if self._opened is None:
                 raise sqlite3.ProgrammingError("the store is closed")
             if self.memory and self._opened:
-                db = self._opened[0]
+                conn = self._opened[0]
             else:
                 conn = sqlite3.connect(
                     str(self.path), check_same_thread=False, isolation_level=None
@@ -67,10 +75,9 @@ class Connection:
                 conn.execute("PRAGMA cache_size=-65536")  # 64 MiB: index pages hot on big crawls
                 conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
                 conn.execute("PRAGMA foreign_keys=ON")
-                db = sqlite_utils.Database(conn)
-                self._opened.append(db)
-        self._local.db = db
-        return db
+                self._opened.append(conn)
+        self._local.conn = conn
+        return conn
 
     @contextlib.contextmanager
     def writing(self) -> Iterator[sqlite3.Connection]:
@@ -92,8 +99,8 @@ class Connection:
     def close(self) -> None:
         with self._lock:
             opened, self._opened = self._opened, None
-        for db in opened or []:
-            db.conn.close()
+        for conn in opened or []:
+            conn.close()
 
     def __enter__(self):
         return self

@@ -19,7 +19,7 @@ class CrawlState(Connection):
 
     def schedule_state(self, source: str) -> dict[str, Any] | None:
         """The source's record as saved: times as datetimes, counts a dict, run_ids a list."""
-        rows = list(self.db.query("SELECT * FROM schedule_state WHERE source = ?", [source]))
+        rows = self.rows("SELECT * FROM schedule_state WHERE source = ?", [source])
         if not rows:
             return None
         row = rows[0]

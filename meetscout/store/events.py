@@ -30,24 +30,24 @@ class Events(Connection):
         return counts
 
     def get_event(self, event_id: str) -> Event | None:
-        rows = list(self.db.query("SELECT * FROM events WHERE id = ?", [event_id]))
+        rows = self.rows("SELECT * FROM events WHERE id = ?", [event_id])
         return row_event(rows[0]) if rows else None
 
     def get_events(self, ids: Sequence[str]) -> dict[str, Event]:
         """The stored events among these ids, by id, in one query."""
         if not ids:
             return {}
-        rows = self.db.query(f"SELECT * FROM events WHERE id IN {IDS}", [to_json(list(ids))])
+        rows = self.rows(f"SELECT * FROM events WHERE id IN {IDS}", [to_json(list(ids))])
         return {row["id"]: row_event(row) for row in rows}
 
     def events_of_group(self, group_id: str) -> list[Event]:
-        rows = self.db.query("SELECT * FROM events WHERE group_id = ? ORDER BY rowid", [group_id])
+        rows = self.rows("SELECT * FROM events WHERE group_id = ? ORDER BY rowid", [group_id])
         return [row_event(r) for r in rows]
 
     def find_by_url(self, url: str) -> Event | Group | None:
         """The event or group stored under this canonical URL."""
         for table, convert in (("events", row_event), ("groups", row_group)):
-            rows = list(self.db.query(f"SELECT * FROM {table} WHERE url = ? LIMIT 1", [url]))
+            rows = self.rows(f"SELECT * FROM {table} WHERE url = ? LIMIT 1", [url])
             if rows:
                 return convert(rows[0])
         return None
@@ -60,7 +60,7 @@ class Events(Connection):
     def search_events(self, query: EventQuery) -> list[Event]:
         sql, params = search_sql(query)
         try:
-            rows = list(self.db.query(sql, params))
+            rows = self.rows(sql, params)
         except sqlite3.OperationalError as exc:
             error = search_error(query, str(exc))
             if error is not None:

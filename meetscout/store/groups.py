@@ -23,12 +23,12 @@ class Groups(Connection):
         return counts
 
     def get_group(self, group_id: str) -> Group | None:
-        rows = list(self.db.query("SELECT * FROM groups WHERE id = ?", [group_id]))
+        rows = self.rows("SELECT * FROM groups WHERE id = ?", [group_id])
         return row_group(rows[0]) if rows else None
 
     def get_groups(self, ids: Sequence[str]) -> dict[str, Group]:
         """The stored groups among these ids, by id, in one query."""
         if not ids:
             return {}
-        rows = self.db.query(f"SELECT * FROM groups WHERE id IN {IDS}", [to_json(list(ids))])
+        rows = self.rows(f"SELECT * FROM groups WHERE id IN {IDS}", [to_json(list(ids))])
         return {row["id"]: row_group(row) for row in rows}

@@ -73,7 +73,7 @@ class Personal(Connection):
             params = [to_json(list(event_ids or [])), to_json(list(group_ids or []))]
         else:
             params = []
-        return list(self.db.query(sql + " ORDER BY id DESC", params))
+        return self.rows(sql + " ORDER BY id DESC", params)
 
     # -- "I'm going" --
 
@@ -127,4 +127,4 @@ class Personal(Connection):
         return cur.lastrowid
 
     def list_contacts(self) -> list[dict[str, Any]]:
-        return list(self.db.query("SELECT * FROM contacts ORDER BY id"))
+        return self.rows("SELECT * FROM contacts ORDER BY id")

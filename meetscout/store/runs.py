@@ -33,18 +33,18 @@ class Runs(Connection):
         )  # fmt: skip
 
     def get_run(self, run_id: int) -> dict[str, Any] | None:
-        rows = list(self.db.query("SELECT * FROM runs WHERE id = ?", [run_id]))
+        rows = self.rows("SELECT * FROM runs WHERE id = ?", [run_id])
         return rows[0] if rows else None
 
     def recent_runs(self, limit: int = 20, spider: str | None = None) -> list[dict[str, Any]]:
         where, params = ("WHERE spider = ?", [spider]) if spider else ("", [])
         sql = f"SELECT * FROM runs {where} ORDER BY started DESC, id DESC LIMIT ?"
-        return list(self.db.query(sql, [*params, limit]))
+        return self.rows(sql, [*params, limit])
 
     def runs_of_job(self, job: str) -> list[dict[str, Any]]:
         """The runs a crawl process recorded under its job tag (a crawl may record several)."""
         sql = "SELECT * FROM runs WHERE json_extract(args, '$.job') = ? ORDER BY id"
-        return list(self.db.query(sql, [job]))
+        return self.rows(sql, [job])
 
     def last_run_of_source(self, source: str) -> dict[str, Any] | None:
         """The newest run of a source's spiders ("meetup" covers meetup_group, meetup_search)."""
@@ -52,5 +52,5 @@ class Runs(Connection):
             "SELECT * FROM runs WHERE spider = ? OR spider LIKE ? ESCAPE '\\' "
             "ORDER BY started DESC, id DESC LIMIT 1"
         )
-        rows = list(self.db.query(sql, [source, f"{source}\\_%"]))
+        rows = self.rows(sql, [source, f"{source}\\_%"])
         return rows[0] if rows else None
