@@ -8,6 +8,8 @@ are stored only when the person opted in to capture.
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,6 +24,8 @@ from meetscout.store import Store
 from meetscout.urls import canonical_url
 
 from .schemas import AttendanceIn, Flag, PageItem
+
+log = logging.getLogger("meetscout.api")
 
 LABELS = {
     Crowd.employed: "Where the employed go",
@@ -144,7 +148,8 @@ def judge(store: Store, items: Sequence[PageItem], profile: Profile) -> list[Jud
 
 def capture(store: Store, judged: Sequence[Judged]) -> None:
     """Keep what the person browsed (only with their opt-in): pages from Meetup and LinkedIn
-    with a stable id, stored with the judgement made now."""
+    with a stable id, stored with the judgement made now. It runs after the flags are sent, so
+    a crawl holding the write lock delays the keeping, never the answer."""
     events, groups = [], []
     for j in judged:
         if j.known or j.subject is None or j.assessment is None or not j.target.id:
@@ -155,10 +160,13 @@ def capture(store: Store, judged: Sequence[Judged]) -> None:
             events.append(j.subject.model_copy(update={"assessment": j.assessment}))
         else:
             groups.append(j.subject.model_copy(update={"assessment": j.assessment}))
-    if groups:
-        store.upsert_groups(groups)
-    if events:
-        store.upsert_events(events)
+    try:
+        if groups:
+            store.upsert_groups(groups)
+        if events:
+            store.upsert_events(events)
+    except sqlite3.OperationalError as exc:  # locked past the timeout: shown again next visit
+        log.warning("could not keep %d browsed pages: %s", len(groups) + len(events), exc)
 
 
 def _when(value: datetime | None) -> str | None:
@@ -212,12 +220,13 @@ def to_flags(store: Store, judged: Sequence[Judged], profile: Profile) -> list[F
     return [Flag.model_validate(f) for f in to_flag_dicts(store, judged, profile)]
 
 
-def flag_items(store: Store, items: Sequence[PageItem], profile: Profile) -> list[dict]:
-    """The flags for a batch, as JSON-ready dicts in the shape of `Flag`."""
+def flag_items(
+    store: Store, items: Sequence[PageItem], profile: Profile
+) -> tuple[list[dict], list[Judged]]:
+    """The flags for a batch, as JSON-ready dicts in the shape of `Flag`; and, when the person
+    opted in to capture, what to keep of it (after answering: see `capture`)."""
     judged = judge(store, items, profile)
-    if profile.capture_opt_in:
-        capture(store, judged)
-    return to_flag_dicts(store, judged, profile)
+    return to_flag_dicts(store, judged, profile), judged if profile.capture_opt_in else []
 
 
 def resolve(

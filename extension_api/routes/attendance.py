@@ -27,7 +27,7 @@ def _not_an_event(ref: str) -> ApiError:
 
 
 @router.post("/attendance", summary='Mark "I\'m going"')
-async def going(body: AttendanceIn, store: StoreDep, profile: ProfileDep) -> AttendanceOut:
+def going(body: AttendanceIn, store: StoreDep, profile: ProfileDep) -> AttendanceOut:
     """Counts towards this month's job-seeker meetings when it is one. A meeting meetscout has
     not gathered is judged from the page sent with the request and stored, since the person
     chose it."""
@@ -56,7 +56,7 @@ async def going(body: AttendanceIn, store: StoreDep, profile: ProfileDep) -> Att
 
 
 @router.delete("/attendance", summary='Unmark "I\'m going"')
-async def not_going(
+def not_going(
     store: StoreDep,
     profile: ProfileDep,
     url: Annotated[str | None, Query(max_length=MAX_URL)] = None,

@@ -34,7 +34,7 @@ def _when(value: datetime | None, name: str) -> datetime | None:
 
 
 @router.get("/events", summary="Search gathered meetings")
-async def search(
+def search(
     store: StoreDep,
     profile: ProfileDep,
     q: Annotated[
@@ -82,7 +82,7 @@ async def search(
 
 
 @router.get("/events/{event_id}", summary="One gathered meeting")
-async def one(event_id: str, store: StoreDep, profile: ProfileDep) -> EventOut:
+def one(event_id: str, store: StoreDep, profile: ProfileDep) -> EventOut:
     event = store.get_event(event_id)
     if event is None:
         raise ApiError(

@@ -17,7 +17,7 @@ router = APIRouter(tags=["feedback"])
 
 
 @router.post("/feedback", summary="Correct a flag")
-async def feedback(body: FeedbackIn, store: StoreDep, profile: ProfileDep) -> FeedbackOut:
+def feedback(body: FeedbackIn, store: StoreDep, profile: ProfileDep) -> FeedbackOut:
     """Says who really goes (and optionally what kind of meeting it is). With `scope: "group"`
     the correction holds for every event of the event's group, present and future."""
     target, found = resolve(store, body.url, body.id)

@@ -5,17 +5,21 @@ validation cost several times the flag lookup itself. So this one route reads it
 pydantic's JSON parser straight into the same `FlagsRequest` model, and writes flags already
 shaped as `FlagsResponse` with orjson (tests and the schema fuzz hold them to that model); the
 OpenAPI document describes both, and bad input goes through the same 400/422 handler as
-everywhere else.
+everywhere else. The database work runs in the thread pool, like every other route's, so it
+never holds up the event loop (benchmarks/api_during_crawl.py); pages kept by capture are
+written after the answer has gone.
 """
 
 from __future__ import annotations
 
 import orjson
 from fastapi import APIRouter, Request, Response
+from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
+from starlette.background import BackgroundTask
 
-from ..flagging import flag_items
+from ..flagging import capture, flag_items
 from ..schemas import FlagsRequest, FlagsResponse
 
 router = APIRouter(tags=["flags"])
@@ -44,6 +48,10 @@ async def flags(request: Request) -> Response:
         raise RequestValidationError(
             [{**e, "loc": ("body", *e["loc"])} for e in exc.errors(include_url=False)]
         ) from None
-    state = request.app.state
-    flags = flag_items(state.store, body.items, state.profiles.get())
-    return Response(orjson.dumps({"flags": flags}), media_type="application/json")
+    store, profiles = request.app.state.store, request.app.state.profiles
+    flags, keep = await run_in_threadpool(lambda: flag_items(store, body.items, profiles.get()))
+    return Response(
+        orjson.dumps({"flags": flags}),
+        media_type="application/json",
+        background=BackgroundTask(capture, store, keep) if keep else None,
+    )

@@ -19,7 +19,7 @@ router = APIRouter(tags=["groups"])
 
 
 @router.get("/groups/{group_id}", summary="A group and its upcoming meetings")
-async def one(
+def one(
     group_id: str,
     store: StoreDep,
     profile: ProfileDep,
