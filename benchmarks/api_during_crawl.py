@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import random
 import subprocess
 import sys
@@ -32,7 +31,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent), str(HERE)]
 
-from api import Conn, free_port, requests_for, seed, wait_up  # noqa: E402
+from api import paced, requests_for, seed, serve_meetscout, wait_up  # noqa: E402
 
 
 def crawl_writer(db: str, batch: int) -> None:
@@ -60,35 +59,6 @@ def crawl_writer(db: str, batch: int) -> None:
         ]
         store.upsert_events(events)
         n += batch
-
-
-async def open_loop(port: int, raws: list[bytes], seconds: float, rate: float) -> list[float]:
-    loop = asyncio.get_running_loop()
-    idle: asyncio.Queue[Conn] = asyncio.Queue()
-    for _ in range(32):
-        _, proto = await loop.create_connection(Conn, "127.0.0.1", port)
-        idle.put_nowait(proto)
-    latencies: list[float] = []
-
-    async def one(at: float, raw: bytes) -> None:
-        conn = await idle.get()
-        status = await conn.request(raw)
-        if status == 200:
-            latencies.append(time.perf_counter() - at)
-        else:
-            latencies.append(float("inf"))  # an error counts as the worst answer
-        idle.put_nowait(conn)
-
-    tasks = []
-    start = time.perf_counter() + 0.05
-    for i in range(int(seconds * rate)):
-        at = start + i / rate
-        delay = at - time.perf_counter()
-        if delay > 0:
-            await asyncio.sleep(delay)
-        tasks.append(asyncio.create_task(one(at, raws[i % len(raws)])))
-    await asyncio.gather(*tasks)
-    return latencies
 
 
 def pct(values: list[float], q: float) -> float:
@@ -125,8 +95,11 @@ def bodies(urls: list[str], captures: bool, rnd: random.Random, first: int) -> l
     return out
 
 
-def measure(port: int, raws: list[bytes], seconds: float, rate: float) -> list[float]:
-    return asyncio.run(open_loop(port, [r.encode("latin-1") for r in raws], seconds, rate))
+def measure(port: int, raws: list[str], seconds: float, rate: float) -> list[float]:
+    """Latencies of requests at a steady rate; an error counts as the worst answer."""
+    raw = [r.encode("latin-1") for r in raws]
+    latencies, statuses, _ = asyncio.run(paced(port, raw, seconds, rate))
+    return [t if s == 200 else float("inf") for t, s in zip(latencies, statuses, strict=True)]
 
 
 def main() -> None:
@@ -140,17 +113,7 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="meetscout-bench-crawl-"))
     db = tmp / "bench.db"
     urls = seed(db, args.events)
-    env = {
-        **os.environ,
-        "MEETSCOUT_CONFIG_DIR": str(tmp / "config"),
-        "MEETSCOUT_EXTENSION_ID": "a" * 32,
-    }
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "meetscout.cli", "serve", "--port", str(port), "--db", str(db)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-    )
+    server, port, _ = serve_meetscout(db, tmp)
     rnd = random.Random(7)
     results: dict[tuple[str, str], list[float]] = {}
     try:
