@@ -4,6 +4,7 @@ of Meetup and LinkedIn pages served under the sites' own addresses."""
 from __future__ import annotations
 
 import re
+import time
 
 import httpx
 import pytest
@@ -247,7 +248,12 @@ def test_unknown_page_sends_its_data_when_capture_is_on(page, api, flag_requests
             (False, False),
             (True, True),
         ]
-        stored = httpx.get(f"{api.base}/v1/events/{UNSEEN.id}", headers=auth)
+        # Kept just after the flag was answered (a background task): wait for it, boundedly.
+        url = f"{api.base}/v1/events/{UNSEEN.id}"
+        deadline = time.monotonic() + 30
+        while (stored := httpx.get(url, headers=auth)).status_code == 404:
+            assert time.monotonic() < deadline, "the captured page was never stored"
+            time.sleep(0.05)
         assert stored.status_code == 200
         assert stored.json()["title"] == UNSEEN.title
     finally:
