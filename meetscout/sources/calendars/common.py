@@ -43,6 +43,7 @@ _ONLINE_PLACE = re.compile(
     r"virtual)\b|https?://",
     re.I,
 )
+_LOOPBACK = re.compile(r"^(?:127\.\d+\.\d+\.\d+|localhost|\[::1\])(?::\d+)?$")
 # "5:30 PM", "6 pm", "7:15 p.m." in a description: what the organiser wrote the time as.
 _CLOCK = re.compile(r"\b(1[0-2]|0?[1-9])(?::([0-5]\d))?\s*([ap])\.?\s*m\b\.?", re.I)
 
@@ -83,6 +84,9 @@ def site_key(url: str) -> str:
         host = f"{host}:{parts.port}"
     if host in SHARED_HOSTS:
         return host + parts.path.rstrip("/")
+    if _LOOPBACK.match(host):
+        # Local copies of several sites on one server (tests, the demo): a path each.
+        return host + "/" + parts.path.strip("/").split("/", 1)[0]
     return host
 
 
