@@ -60,7 +60,7 @@ def parse_wild_apricot_rss(text: str, *, url: str) -> CalendarRead:
 
 
 def _entry(item: ET.Element, read: CalendarRead) -> Entry:
-    link = canonical_url((item.findtext("link") or item.findtext("guid") or "").strip())
+    link = (item.findtext("link") or item.findtext("guid") or "").strip()
     title = clean_text(_DATE_SUFFIX.sub("", item.findtext("title") or "")) or ""
     text = html_to_text(item.findtext("description") or "") or None
     found = _LOCATION.search(text or "")
@@ -69,7 +69,7 @@ def _entry(item: ET.Element, read: CalendarRead) -> Entry:
     starts_at = parsedate_to_datetime(published.strip()) if published else None
     group = read.group
     event = Event(
-        id=entry_id(f"url:{link}"),
+        id=entry_id(f"url:{canonical_url(link)}"),
         source=SOURCE,
         url=link,
         title=title,

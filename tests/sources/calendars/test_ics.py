@@ -25,7 +25,10 @@ def club_meetings(read):
 def test_google_feed_is_one_group_named_by_the_calendar():
     read = rotary()
     assert read.group.name == "Springfield Rotary Master Calendar"
-    assert read.group.id == "calendar:calendar.google.com/calendar/ical/c_8f2a1e0b9d%40group.calendar.google.com/public/basic.ics"
+    assert (
+        read.group.id
+        == "calendar:calendar.google.com/calendar/ical/c_8f2a1e0b9d%40group.calendar.google.com/public/basic.ics"
+    )
     assert read.group.timezone == "America/New_York"
     assert all(e.group_id == read.group.id for e in read.events)
     assert not read.problems
@@ -146,7 +149,11 @@ def test_cancelled_title_cancels_the_post_and_month_long_entries_are_kept():
 
 def test_a_vtimezone_covering_only_a_few_years_yields_to_the_iana_name():
     # The feed's VTIMEZONE stops in 2025; October 2026 in New York is still summer time.
-    read = parse_ics(fixture_text("tribe_chapter.ics"), url="https://www.gs-project-chapter.example/events/?ical=1", now=NOW)
+    read = parse_ics(
+        fixture_text("tribe_chapter.ics"),
+        url="https://www.gs-project-chapter.example/events/?ical=1",
+        now=NOW,
+    )
     meeting = by_title(read.events)["October Chapter Meeting: Agile Contracts in Practice"][0]
     assert meeting.starts_at == datetime(2026, 10, 20, 22, 0, tzinfo=UTC)
     reception = by_title(read.events)["Holiday Networking Reception"][0]
@@ -161,7 +168,11 @@ def test_a_bom_and_text_served_as_plain_text_read_alike():
 
 
 def test_outlook_windows_zone_names_monthly_series_with_exdate_and_a_moved_occurrence():
-    read = parse_ics(fixture_text("outlook_published.ics"), url="https://outlook.office365.com/owa/calendar/abc/def/calendar.ics", now=NOW)
+    read = parse_ics(
+        fixture_text("outlook_published.ics"),
+        url="https://outlook.office365.com/owa/calendar/abc/def/calendar.ics",
+        now=NOW,
+    )
     lunches = [e for e in read.events if e.title.startswith("Chapter Lunch")]
     assert [e.starts_at for e in lunches] == [
         datetime(2026, 10, 13, 16, 0, tzinfo=UTC),  # noon EDT
@@ -175,7 +186,11 @@ def test_outlook_windows_zone_names_monthly_series_with_exdate_and_a_moved_occur
 
 
 def test_meetup_feed_keeps_meetup_ids_and_names_its_group_once():
-    read = parse_ics(fixture_text("meetup_group.ics"), url="https://www.meetup.com/gs-service-desk/events/ical/", now=NOW)
+    read = parse_ics(
+        fixture_text("meetup_group.ics"),
+        url="https://www.meetup.com/gs-service-desk/events/ical/",
+        now=NOW,
+    )
     assert [e.id for e in read.events] == ["meetup:312400101", "meetup:312400102"]
     assert read.events[0].source == "meetup"
     assert read.group.id == "meetup-group:gs-service-desk"
@@ -202,7 +217,12 @@ def test_not_a_calendar_says_what_it_is():
 
 
 def big_feed(count: int) -> str:
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//City Events//EN", "X-WR-CALNAME:Everything in town"]
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//City Events//EN",
+        "X-WR-CALNAME:Everything in town",
+    ]
     for n in range(count):
         day = (NOW + timedelta(days=1 + n % 100)).strftime("%Y%m%d")
         lines += ["BEGIN:VEVENT", f"UID:city-{n}@city.example", f"DTSTART:{day}T{n % 24:02d}{n % 60:02d}00Z",
@@ -222,9 +242,12 @@ def test_a_feed_of_ten_thousand_meetings_keeps_the_soonest_and_says_so():
 
 def test_status_cancelled_entries_are_reported_not_stored():
     text = fixture_text("tribe_chapter.ics").replace(
-        "SUMMARY:Holiday Networking Reception", "STATUS:CANCELLED\r\nSUMMARY:Holiday Networking Reception"
+        "SUMMARY:Holiday Networking Reception",
+        "STATUS:CANCELLED\r\nSUMMARY:Holiday Networking Reception",
     )
     read = parse_ics(text, url="https://www.gs-project-chapter.example/events/?ical=1", now=NOW)
-    assert [e.title for e in read.events] == ["October Chapter Meeting: Agile Contracts in Practice"]
+    assert [e.title for e in read.events] == [
+        "October Chapter Meeting: Agile Contracts in Practice"
+    ]
     assert read.cancelled == {entry_id(tribe_key("www.gs-project-chapter.example", 10001402))}
     assert all(e.status == Status.scheduled for e in read.events)

@@ -2,13 +2,21 @@
 
 from datetime import UTC, datetime
 
-from meetscout.sources.calendars import discover, parse_schema_events, parse_wild_apricot_rss, read_calendar
+from meetscout.sources.calendars import (
+    discover,
+    parse_schema_events,
+    parse_wild_apricot_rss,
+    read_calendar,
+)
 
 from .conftest import NOW, by_title, fixture_text
 
 
 def test_squarespace_event_with_offsets_written_without_a_colon():
-    read = parse_schema_events(fixture_text("squarespace_event.html"), url="https://www.summit-ypn.example/events/young-professionals-happy-hour-oct")
+    read = parse_schema_events(
+        fixture_text("squarespace_event.html"),
+        url="https://www.summit-ypn.example/events/young-professionals-happy-hour-oct",
+    )
     [event] = read.events
     assert event.starts_at == datetime(2026, 10, 22, 21, 30, tzinfo=UTC)  # "-0400"
     assert event.venue.name == "The Office Tavern"
@@ -37,7 +45,10 @@ def test_microdata_events_with_relative_addresses_and_a_cancelled_one():
 
 
 def test_wild_apricot_rss_pubdate_is_the_start_and_the_title_loses_its_date():
-    read = parse_wild_apricot_rss(fixture_text("wildapricot_events.rss"), url="https://www.hudson-hr-association.example/events/RSS")
+    read = parse_wild_apricot_rss(
+        fixture_text("wildapricot_events.rss"),
+        url="https://www.hudson-hr-association.example/events/RSS",
+    )
     titles = by_title(read.events)
     breakfast = titles["October Chapter Breakfast: Pay Transparency Laws"][0]
     assert breakfast.starts_at == datetime(2026, 10, 21, 11, 30, tzinfo=UTC)
@@ -48,9 +59,23 @@ def test_wild_apricot_rss_pubdate_is_the_start_and_the_title_loses_its_date():
 
 
 def test_read_calendar_tells_the_forms_apart():
-    assert read_calendar(fixture_text("gcal_rotary.ics"), url="https://x.example/a.ics", now=NOW).kind == "ics"
-    assert read_calendar(fixture_text("tribe_api_page2.json"), url="https://x.example/wp-json/tribe/events/v1/events").kind == "tribe"
-    assert read_calendar(fixture_text("wildapricot_events.rss"), url="https://x.example/events/RSS").kind == "wild_apricot"
+    assert (
+        read_calendar(fixture_text("gcal_rotary.ics"), url="https://x.example/a.ics", now=NOW).kind
+        == "ics"
+    )
+    assert (
+        read_calendar(
+            fixture_text("tribe_api_page2.json"),
+            url="https://x.example/wp-json/tribe/events/v1/events",
+        ).kind
+        == "tribe"
+    )
+    assert (
+        read_calendar(
+            fixture_text("wildapricot_events.rss"), url="https://x.example/events/RSS"
+        ).kind
+        == "wild_apricot"
+    )
     page = read_calendar(fixture_text("home_plain.html"), url="https://x.example/about/")
     assert page.kind == "schema.org" and not page.events
 
@@ -62,27 +87,58 @@ def found(name, url, headers=None):
 def test_discovery_on_an_events_calendar_site_prefers_its_api():
     url = "https://www.riverside-chamber.example/"
     assert found("home_tribe.html", url) == [
-        ("tribe", "https://www.riverside-chamber.example/wp-json/tribe/events/v1/events", 'The Events Calendar on a WordPress site (<link rel="https://api.w.org/">)'),
-        ("ics", "https://www.riverside-chamber.example/events/?ical=1", '<link rel="alternate" type="text/calendar"> in the page'),
+        (
+            "tribe",
+            "https://www.riverside-chamber.example/wp-json/tribe/events/v1/events",
+            'The Events Calendar on a WordPress site (<link rel="https://api.w.org/">)',
+        ),
+        (
+            "ics",
+            "https://www.riverside-chamber.example/events/?ical=1",
+            '<link rel="alternate" type="text/calendar"> in the page',
+        ),
     ]
-    header = found("home_plain.html", url, {"X-TEC-API-ROOT": "https://www.riverside-chamber.example/wp-json/tribe/events/v1/"})
-    assert header == [("tribe", "https://www.riverside-chamber.example/wp-json/tribe/events/v1/events", "the x-tec-api-root answer header")]
+    header = found(
+        "home_plain.html",
+        url,
+        {"X-TEC-API-ROOT": "https://www.riverside-chamber.example/wp-json/tribe/events/v1/"},
+    )
+    assert header == [
+        (
+            "tribe",
+            "https://www.riverside-chamber.example/wp-json/tribe/events/v1/events",
+            "the x-tec-api-root answer header",
+        )
+    ]
 
 
 def test_discovery_of_a_google_embed_and_a_webcal_link():
     assert found("home_gcal.html", "https://www.springfield-rotary.example/") == [
-        ("ics", "https://calendar.google.com/calendar/ical/c_8f2a1e0b9d%40group.calendar.google.com/public/basic.ics", "a Google Calendar embedded in the page"),
-        ("ics", "https://www.springfield-rotary.example/calendar/club.ics", "a link to webcal://www.springfield-rotary.example/calendar/club.ics"),
+        (
+            "ics",
+            "https://calendar.google.com/calendar/ical/c_8f2a1e0b9d%40group.calendar.google.com/public/basic.ics",
+            "a Google Calendar embedded in the page",
+        ),
+        (
+            "ics",
+            "https://www.springfield-rotary.example/calendar/club.ics",
+            "a link to webcal://www.springfield-rotary.example/calendar/club.ics",
+        ),
     ]
 
 
 def test_discovery_of_wild_apricot_and_of_events_in_the_page_itself():
     wa = found("home_wildapricot.html", "https://www.hudson-hr-association.example/")
     assert [(k, u) for k, u, _ in wa] == [
-        ("wild_apricot", "https://www.hudson-hr-association.example/page-1856786/EventModule/7161113/RSS"),
+        (
+            "wild_apricot",
+            "https://www.hudson-hr-association.example/page-1856786/EventModule/7161113/RSS",
+        ),
         ("wild_apricot", "https://www.hudson-hr-association.example/events/RSS"),
     ]
     page = "https://www.summit-ypn.example/events/x"
-    assert found("squarespace_event.html", page) == [("page", page, "schema.org events in the page itself")]
+    assert found("squarespace_event.html", page) == [
+        ("page", page, "schema.org events in the page itself")
+    ]
     assert found("home_plain.html", "https://summit-alumni.example/about/") == []
     assert found("login_page.html", "https://x.example/Sys/Login") == []

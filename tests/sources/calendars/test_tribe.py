@@ -22,12 +22,18 @@ def test_items_trust_utc_start_and_the_iana_zone_over_the_abbreviation():
 
 
 def test_a_page_with_venue_fee_organiser_and_the_next_page_on_the_same_host():
-    read = parse_tribe_events(fixture_text("tribe_api_page1.json"), url=API, site_name="Bay Area Security Professionals")
+    read = parse_tribe_events(
+        fixture_text("tribe_api_page1.json"), url=API, site_name="Bay Area Security Professionals"
+    )
     assert read.next_url.startswith(API + "/?") and read.next_url.endswith("page=2")
     meeting = by_title(read.events)["November Chapter Meeting: Zero Trust in Practice"][0]
     assert meeting.starts_at == datetime(2026, 11, 13, 1, 30, tzinfo=UTC)
     assert meeting.id == entry_id(tribe_key("www.bayarea-security-chapter.example", 3101))
-    assert (meeting.venue.name, meeting.venue.city, meeting.venue.region) == ("Marriott Santa Clara", "Santa Clara", "CA")
+    assert (meeting.venue.name, meeting.venue.city, meeting.venue.region) == (
+        "Marriott Santa Clara",
+        "Santa Clara",
+        "CA",
+    )
     assert (meeting.fee.amount, meeting.fee.currency) == (25.0, "USD")
     assert meeting.organizer == "Bay Area Security Professionals Chapter"
     assert "<" not in meeting.description
@@ -39,19 +45,29 @@ def test_a_page_with_venue_fee_organiser_and_the_next_page_on_the_same_host():
 
 def test_the_next_page_on_another_host_is_not_followed():
     text = fixture_text("tribe_api_page1.json").replace(
-        '"next_rest_url": "https:\\/\\/www.bayarea-security-chapter.example', '"next_rest_url": "https:\\/\\/tracker.example'
+        '"next_rest_url": "https:\\/\\/www.bayarea-security-chapter.example',
+        '"next_rest_url": "https:\\/\\/tracker.example',
     )
     read = parse_tribe_events(text, url=API)
     assert read.next_url is None
-    assert read.problems == ["www.bayarea-security-chapter.example: the next page is on another host (tracker.example); not followed."]
+    assert read.problems == [
+        "www.bayarea-security-chapter.example: the next page is on another host (tracker.example); not followed."
+    ]
 
 
 def test_the_api_and_the_ics_feed_of_one_site_give_one_id_per_meeting():
     # The same post seen in the site's ICS feed (UID "3101-…@www.…") and in its API ("id": 3101).
-    ics = fixture_text("tribe_chamber.ics").replace("2498-1791480600-1791487800@www.riverside-chamber.example", "3101-1-2@www.bayarea-security-chapter.example")
-    from_ics = parse_ics(ics, url="https://www.bayarea-security-chapter.example/events/?ical=1", now=NOW)
+    ics = fixture_text("tribe_chamber.ics").replace(
+        "2498-1791480600-1791487800@www.riverside-chamber.example",
+        "3101-1-2@www.bayarea-security-chapter.example",
+    )
+    from_ics = parse_ics(
+        ics, url="https://www.bayarea-security-chapter.example/events/?ical=1", now=NOW
+    )
     from_api = parse_tribe_events(fixture_text("tribe_api_page1.json"), url=API)
-    assert entry_id(tribe_key("www.bayarea-security-chapter.example", 3101)) in {e.id for e in from_ics.events} & {e.id for e in from_api.events}
+    assert entry_id(tribe_key("www.bayarea-security-chapter.example", 3101)) in {
+        e.id for e in from_ics.events
+    } & {e.id for e in from_api.events}
 
 
 def test_json_that_is_not_the_api():
