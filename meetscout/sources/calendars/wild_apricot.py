@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from ...model import Event
 from ...urls import canonical_url
+from ..meetup_rss import rss_channel
 from ..text import clean_text, first_line, html_to_text
 from .common import (
     SOURCE,
@@ -39,12 +40,9 @@ _CHANNEL_AFFIXES = re.compile(
 def parse_wild_apricot_rss(text: str, *, url: str) -> CalendarRead:
     """The meetings a Wild Apricot event RSS feed lists. Raises NotACalendar for other text."""
     try:
-        root = ET.fromstring(text.lstrip("\ufeff \r\n\t").encode())
-    except ET.ParseError as exc:
-        raise NotACalendar(f"not an RSS feed: {exc}") from None
-    channel = root.find("channel")
-    if root.tag != "rss" or channel is None:
-        raise NotACalendar("not an RSS feed (no <rss><channel>)")
+        channel = rss_channel(text)
+    except ValueError as exc:
+        raise NotACalendar(str(exc)) from None
     name = clean_text(_CHANNEL_AFFIXES.sub("", channel.findtext("title") or ""))
     home = (channel.findtext("link") or "").strip() or url
     read = CalendarRead("wild_apricot", group=calendar_group(home, name))
