@@ -1,9 +1,9 @@
 """Dependencies as `Annotated` types, so a route's signature says what it uses.
 
 Those that only hand over an object are `async def` (a plain `def` costs a trip to the thread
-pool); one that reads the database is a plain `def`, so it runs in the pool, never on the event
-loop, as the routes do: each worker thread reads through its own connection, which in WAL mode
-never waits for a crawl that is writing.
+pool); one that reads the database is a plain `def`, so it runs in the pool as the routes do
+(all but POST /v1/flags, which only reads: see routes/flags.py). Each thread reads through its
+own connection, which in WAL mode never waits for a crawl that is writing.
 """
 
 from __future__ import annotations

@@ -151,7 +151,7 @@ def row_assessment(row: dict[str, Any]) -> Assessment | None:
 
 
 def row_event(row: dict[str, Any]) -> Event:
-    venue_fields = {k[6:]: row[k] for k in row if k.startswith("venue_")}
+    venue_fields = {name: row["venue_" + name] for name in _NO_VENUE}
     fee = None
     if row["fee_free"] is not None:
         fee = Fee(

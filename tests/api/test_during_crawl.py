@@ -1,8 +1,8 @@
 """A crawl writing to the database does not hold up the extension's requests.
 
-A crawl in another process holds SQLite's write lock for as long as a batch takes. Every route's
-database work runs in the thread pool, each worker thread reading through its own connection
-(which in WAL mode never waits for a writer), and pages kept by capture are written after the
+A crawl in another process holds SQLite's write lock for as long as a batch takes. Each thread
+of the service reads through its own connection (which in WAL mode never waits for a writer),
+the routes that write run in the thread pool, and pages kept by capture are written after the
 answer: so flags come back while the lock is held.
 """
 
