@@ -12,13 +12,7 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q --disable-pip-version-check -e '.[dev]'
 	touch $(STAMP)
 
-# The classifier's hot modules compiled with mypyc (skipped, with a message, without a C compiler).
-NATIVE := meetscout/classify/_native/manifest.json
-NATIVE_SOURCES := $(addprefix meetscout/classify/,literals.py matcher.py lexicon.py classifier.py native.py build_native.py)
-$(NATIVE): $(STAMP) $(NATIVE_SOURCES)
-	$(PY) -m meetscout.classify.build_native
-
-setup: $(STAMP) $(NATIVE)
+setup: $(STAMP)
 
 # Playwright's own Chromium if installed, else the system's; as root on Debian, apt-get installs one.
 browser: setup
@@ -43,4 +37,4 @@ bench: browser
 	for b in benchmarks/*.py; do $(PY) $$b || exit 1; done
 
 clean:
-	rm -rf $(VENV) .pytest_cache demo-output meetscout/classify/_native
+	rm -rf $(VENV) .pytest_cache demo-output
