@@ -54,7 +54,7 @@ WEAK_CATEGORIES = frozenset(("topic", "social"))
 CONTEXT = frozenset(("time", "fee"))
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Evidence:
     """One piece of evidence: whom it points to, how strongly, and the sentence that says so."""
 
@@ -102,7 +102,7 @@ def _squeeze(text: str) -> str:
     return " ".join(text.split())
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Field:
     end: int  # where its text ends in the joined text
     factor: float  # how much a cue found here counts
@@ -155,7 +155,7 @@ def scan(
             if access_cue.mask:
                 masks.append((match.start, match.end))
             continue
-        if any(a <= match.start < b for a, b in masks):
+        if masks and any(a <= match.start < b for a, b in masks):
             continue
         cue = lex.cues[match.owner]
         score = cue.weight * where[field_at].factor
@@ -259,7 +259,7 @@ def group_evidence(lex: Lexicon, group: Group, assessment: Assessment) -> Eviden
     )
 
 
-@dataclass
+@dataclass(slots=True)
 class Decision:
     crowd: Crowd
     kind: Kind

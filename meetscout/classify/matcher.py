@@ -42,7 +42,7 @@ class Match(NamedTuple):
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Phrase:
     category: str
     owner: str
@@ -54,7 +54,7 @@ class Phrase:
     case_sensitive: bool
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Pattern:
     category: str
     owner: str
