@@ -12,7 +12,14 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q --disable-pip-version-check -e '.[dev]'
 	touch $(STAMP)
 
-setup: $(STAMP)
+# ESLint and tsc for browser_extension/, pinned in package-lock.json (node_modules/ stays outside
+# the extension's folder, which Chrome loads as it is).
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+setup: $(STAMP) $(NODE_STAMP)
 
 # Playwright's own Chromium if installed, else the system's; as root on Debian, apt-get installs one.
 browser: setup
@@ -24,6 +31,8 @@ demo: browser
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	node_modules/.bin/eslint browser_extension
+	node_modules/.bin/tsc --noEmit -p tsconfig.json
 
 format: setup
 	$(VENV)/bin/ruff check --fix .
@@ -37,4 +46,4 @@ bench: browser
 	for b in benchmarks/*.py; do $(PY) $$b || exit 1; done
 
 clean:
-	rm -rf $(VENV) .pytest_cache demo-output
+	rm -rf $(VENV) node_modules .pytest_cache demo-output

@@ -1,3 +1,4 @@
+// @ts-check
 // Which Meetup and LinkedIn pages meetscout flags, and the canonical URL it asks the API about.
 // Each detector carries the URLs it must match and must not (checked by tests/detectors.test.js),
 // because both sites change their URLs often and a silent mismatch means a page without flags.
@@ -276,4 +277,4 @@
   const api = { detectors, pageKind, eventLink };
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
   else root.MeetscoutDetectors = api;
-})(typeof globalThis !== 'undefined' ? globalThis : this);
+})(globalThis);

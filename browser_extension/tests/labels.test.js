@@ -1,3 +1,4 @@
+// @ts-check
 // The words the badge shows are the ones in shared/labels.json, which the API reads too.
 'use strict';
 const test = require('node:test');

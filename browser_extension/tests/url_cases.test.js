@@ -1,3 +1,4 @@
+// @ts-check
 // The extension answers every case of shared/url_cases.json as meetscout/identify.py does.
 'use strict';
 const test = require('node:test');
