@@ -15,6 +15,7 @@ from functools import lru_cache
 from meetscout.classify import classify_event, classify_group
 from meetscout.classify.feedback import apply_feedback, apply_group_feedback
 from meetscout.identify import Identity, identify
+from meetscout.labels import LABELS, UNJUDGED
 from meetscout.model import Assessment, Crowd, Event, Group, Profile
 from meetscout.personal import going_among, job_seeker_marked
 from meetscout.sources.page import event_from_page, group_from_page
@@ -22,13 +23,6 @@ from meetscout.store import ASSESSMENT_COLUMNS, Store, row_assessment
 from meetscout.urls import canonical_url
 
 from .schemas import AttendanceIn, Flag, PageItem
-
-LABELS = {
-    Crowd.employed: "Where the employed go",
-    Crowd.job_seekers: "Job-seeker meeting",
-    Crowd.not_networking: "Not a networking meeting",
-}
-UNJUDGED = "Not enough to tell"
 
 
 def label_for(crowd: Crowd | str | None) -> str | None:
