@@ -5,9 +5,11 @@ from __future__ import annotations
 import typer
 
 from .commands.browser import browser
+from .commands.calendar import calendar_app
 from .commands.classify import classify, reclassify
 from .commands.config import config
 from .commands.crawl import crawl_app
+from .commands.crawl_calendar import calendar
 from .commands.crawl_meetup import meetup, meetup_search
 from .commands.demo import demo
 from .commands.events import events
@@ -39,12 +41,14 @@ app.command()(serve)
 app.command()(token)
 crawl_app.command("meetup")(meetup)
 crawl_app.command("meetup-search")(meetup_search)
+crawl_app.command("calendar")(calendar)
 app.command()(classify)
 app.command()(reclassify)
 app.add_typer(crawl_app, name="crawl")
 app.command()(schedule)
 app.command()(status)
 app.add_typer(linkedin_app, name="linkedin")
+app.add_typer(calendar_app, name="calendar")
 
 
 def main() -> None:

@@ -15,6 +15,11 @@ class CrawlReport:
     invalid: int = 0
     blocked: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    # Worth a look but nothing was lost (a listed time its description contradicts): recorded
+    # with the run, without making it partial.
+    warnings: list[str] = field(default_factory=list)
+    # What the crawl found out on the way ("found an iCalendar feed at …"), for the person.
+    notes: list[str] = field(default_factory=list)
     # Upcoming events a source listed, per group id, for marking vanished ones cancelled.
     listed: dict[str, set[str]] = field(default_factory=dict)
     cancelled_ids: set[str] = field(default_factory=set)
@@ -28,5 +33,5 @@ class CrawlReport:
         return "ok"
 
     def error_text(self) -> str | None:
-        lines = self.blocked + self.problems
+        lines = self.blocked + self.problems + [f"warning: {w}" for w in self.warnings]
         return "\n".join(lines) if lines else None

@@ -62,8 +62,15 @@ def parse_jsonld_events(
 
     `url` is the page's address, used when an event names none of its own.
     """
+    return events_from_blocks(jsonld_blocks(text), url=url, errors=errors)
+
+
+def events_from_blocks(
+    blocks: list[Any], *, url: str | None = None, errors: list[str] | None = None
+) -> list[Event]:
+    """Events among schema.org objects shaped as JSON-LD (from JSON-LD, or microdata made so)."""
     events: list[Event] = []
-    for block in jsonld_blocks(text):
+    for block in blocks:
         for node in _walk(block):
             if not _is_event(node):
                 continue

@@ -1,7 +1,8 @@
 """Is a Meetup answer a login wall, a refusal, or a group that does not exist?
 
 A blocked source must be reported as blocked, never recorded as "no events": the iCal feed was
-login-walled in 2023, and a refusal looks like an empty page to a careless crawler.
+login-walled in 2023, and a refusal looks like an empty page to a careless crawler. Chapter
+calendars use the same rules (Wild Apricot logs in at /Sys/Login, WordPress at /wp-login.php).
 """
 
 from __future__ import annotations
@@ -9,7 +10,11 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-_LOGIN_PATHS = ("/login", "/register", "/account/login", "/authwall", "/checkpoint")
+_LOGIN_PATH = re.compile(
+    r"^/(?:sys/)?(?:login|log-in|signin|sign-in|register|account/login|authwall|checkpoint)"
+    r"|/wp-login\.php$",
+    re.I,
+)
 _PASSWORD_FIELD = re.compile(r"<input[^>]+type=[\"']password[\"']", re.I)
 _CAPTCHA = re.compile(r"captcha|are you a robot|unusual traffic", re.I)
 
@@ -22,7 +27,7 @@ def group_not_found(status: int, text: str) -> bool:
 def detect_blocked(status: int, url: str, text: str) -> str | None:
     """A sentence saying why this answer is a wall rather than data, or None."""
     path = urlsplit(url).path.lower()
-    if path.startswith(_LOGIN_PATHS):
+    if _LOGIN_PATH.search(path):
         return f"redirected to a login page ({path})"
     if status in (401, 403):
         return f"access refused (HTTP {status})"

@@ -23,6 +23,7 @@ from pydantic import ValidationError
 
 from ..identify import identify
 from ..model import Event, Status
+from .ical_props import first_text
 from .meetup_fields import (
     SOURCE,
     canonical_zone,
@@ -82,14 +83,14 @@ def needs_page(event: Event) -> bool:
 class _Feed:
     def __init__(self, calendar: icalendar.Calendar, urlname: str | None):
         self.calendar = calendar
-        self.name = clean_text(str(calendar.get("X-WR-CALNAME") or calendar.get("NAME") or ""))
+        self.name = first_text(calendar, "X-WR-CALNAME", "NAME")
         if self.name and self.name.startswith("Events - "):
             self.name = self.name[len("Events - ") :]
-        original = str(calendar.get("X-ORIGINAL-URL") or "")
+        original = first_text(calendar, "X-ORIGINAL-URL") or ""
         ident = identify(original) if original else None
         self.urlname = urlname or (ident.url.rstrip("/").rsplit("/", 1)[-1] if ident else None)
         zones = [str(tz.get("TZID")) for tz in calendar.walk("VTIMEZONE")]
-        self.zone = canonical_zone(str(calendar.get("X-WR-TIMEZONE") or "")) or (
+        self.zone = canonical_zone(first_text(calendar, "X-WR-TIMEZONE")) or (
             canonical_zone(zones[0]) if len(zones) == 1 else None
         )
         # Some zone ids (Outlook's names) only say their IANA name in X-LIC-LOCATION.

@@ -38,13 +38,7 @@ def parse_rss(
     text: str, *, timezone: str | None = None, errors: list[str] | None = None
 ) -> list[Event]:
     """Events of a Meetup RSS feed. Raises ValueError when `text` is not an RSS document."""
-    try:
-        root = ET.fromstring(text.lstrip("\ufeff \r\n\t").encode())
-    except ET.ParseError as exc:
-        raise ValueError(f"not an RSS feed: {exc}") from None
-    channel = root.find("channel")
-    if root.tag != "rss" or channel is None:
-        raise ValueError("not an RSS feed (no <rss><channel>)")
+    channel = rss_channel(text)
     zone = canonical_zone(timezone)
     events = []
     for item in channel.findall("item"):
@@ -56,6 +50,18 @@ def parse_rss(
             continue
         events.append(event)
     return events
+
+
+def rss_channel(text: str) -> ET.Element:
+    """The <channel> of an RSS 2.0 document; ValueError for anything else."""
+    try:
+        root = ET.fromstring(text.lstrip("\ufeff \r\n\t").encode())
+    except ET.ParseError as exc:
+        raise ValueError(f"not an RSS feed: {exc}") from None
+    channel = root.find("channel")
+    if root.tag != "rss" or channel is None:
+        raise ValueError("not an RSS feed (no <rss><channel>)")
+    return channel
 
 
 def _event(item: ET.Element, zone: str | None) -> Event:

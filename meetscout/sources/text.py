@@ -15,6 +15,13 @@ _CALLED_OFF = re.compile(
     r"^\W*(?:\[\s*)?(cancel+ed|canceled|postponed|abgesagt|annul[ée]e?|verschoben)\b", re.I
 )
 
+_GATHERING = r"(?:meeting|luncheon|lunch|breakfast|dinner|session|mixer)s?"
+_NO_MEETING = re.compile(
+    rf"^\W*no\s+(?:[\w'’&-]+\s+){{0,3}}?{_GATHERING}\b"
+    rf"|^(?:[\w'’&-]+\s+){{0,3}}?{_GATHERING}\s+(?:is\s+)?(?:cancel+ed|canceled|called off)\W*$",
+    re.I,
+)
+
 
 def decode_js_escapes(text: str) -> str:
     """Turn literal `\\uXXXX` sequences (surrogate pairs too) into the characters they name."""
@@ -83,6 +90,13 @@ def clean_text(value: object) -> str | None:
 def says_called_off(*texts: str | None) -> bool:
     """True when a title or description opens with "CANCELLED", "Postponed" and the like."""
     return any(t and _CALLED_OFF.match(t) for t in texts)
+
+
+def says_no_meeting(title: str | None) -> bool:
+    """True when a calendar entry's title only says a meeting will not happen: "NO CLUB
+    MEETING", "No Chapter Meeting (Labor Day)", "Meeting Canceled". Such an entry is a notice,
+    not a meeting."""
+    return bool(title and _NO_MEETING.match(title.strip()))
 
 
 def first_line(exc: BaseException) -> str:

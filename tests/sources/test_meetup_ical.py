@@ -4,7 +4,7 @@ import pytest
 
 from meetscout.model import Status
 from meetscout.sources.meetup_ical import needs_page, parse_ical
-from tests.sources.conftest import fixture_text
+from tests.sources.conftest import FIXTURES, fixture_text
 
 
 def by_id(events):
@@ -135,3 +135,15 @@ def test_urlname_fills_in_for_an_entry_with_only_a_uid():
 def test_not_a_calendar_is_an_error_not_an_empty_feed(text):
     with pytest.raises(ValueError, match="not an iCalendar feed"):
         parse_ical(text)
+
+
+def test_calendar_name_given_twice_names_the_group_once():
+    # A real 2026 feed repeats X-WR-CALNAME after its events, without a final line break;
+    # the group was named "[vUnknown(b'…'), vUnknown(b'…')]".
+    path = FIXTURES.parent / "calendars" / "meetup_group.ics"
+    events = parse_ical(path.read_text(encoding="utf-8"))
+    assert [e.id for e in events] == ["meetup:312400101", "meetup:312400102"]
+    # The first entry's description is only the group's name, so the feed names its group.
+    assert events[1].description.startswith("Talk and networking")
+    assert events[0].description is None
+    assert events[0].group_id == "meetup-group:gs-service-desk"

@@ -1,0 +1,57 @@
+"""`meetscout calendar find URL`: which calendar a chapter's site publishes, without storing."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..sources.calendars import WINDOW_DAYS
+from .common import console, err_console
+from .crawl_calendar import DaysOption, FromOption
+
+calendar_app = typer.Typer(help="Association chapter calendars: find them before you crawl them.")
+
+
+@calendar_app.command("find")
+def find(
+    url: Annotated[str, typer.Argument(help="A chapter's home page, or a calendar's address.")],
+    days: DaysOption = WINDOW_DAYS,
+    first_day: FromOption = None,
+) -> None:
+    """Find the calendar a chapter's site publishes and what it holds; store nothing.
+
+    Reads the page as `meetscout crawl calendar` would (robots.txt obeyed), says which calendar
+    it found and how, and how many meetings it lists in the days ahead.
+
+    Example:
+
+        meetscout calendar find https://www.riverside-chamber.example/
+    """
+    from scrapy.crawler import CrawlerProcess
+
+    from spiders.calendar_feed import CalendarFeedSpider
+    from spiders.run import project_settings
+
+    process = CrawlerProcess(project_settings(None, ITEM_PIPELINES={}))
+    crawler = process.create_crawler(CalendarFeedSpider)
+    start = first_day.date().isoformat() if first_day else None
+    process.crawl(crawler, urls=[url], days=days, start=start, find_only=True)
+    process.start()
+    spider = crawler.spider
+    report = spider.report
+    for note in report.notes:
+        console.print(note, highlight=False, markup=False, soft_wrap=True)
+    for _asked, feed, read in spider.reads:
+        name = read.group.name if read.group else feed.url
+        console.print(
+            f"{feed.url}: {name}: {len(read.events)} meetings in the next {days} days"
+            + (f", {len(read.cancelled)} called off" if read.cancelled else ""),
+            highlight=False,
+            markup=False,
+            soft_wrap=True,
+        )
+    for line in report.blocked + report.problems + [f"warning: {w}" for w in report.warnings]:
+        err_console.print(f"  {line}", highlight=False, markup=False, soft_wrap=True)
+    if not spider.reads:
+        raise typer.Exit(1)
