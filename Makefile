@@ -12,13 +12,14 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q --disable-pip-version-check -e '.[dev]'
 	touch $(STAMP)
 
-# The classifier's hot modules compiled with mypyc (skipped, with a message, without a C compiler).
-NATIVE := meetscout/classify/_native/manifest.json
-NATIVE_SOURCES := $(addprefix meetscout/classify/,literals.py matcher.py lexicon.py classifier.py native.py build_native.py)
-$(NATIVE): $(STAMP) $(NATIVE_SOURCES)
-	$(PY) -m meetscout.classify.build_native
+# ESLint and tsc for browser_extension/, pinned in package-lock.json (node_modules/ stays outside
+# the extension's folder, which Chrome loads as it is).
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
 
-setup: $(STAMP) $(NATIVE)
+setup: $(STAMP) $(NODE_STAMP)
 
 # Playwright's own Chromium if installed, else the system's; as root on Debian, apt-get installs one.
 browser: setup
@@ -30,6 +31,8 @@ demo: browser
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	node_modules/.bin/eslint browser_extension
+	node_modules/.bin/tsc --noEmit -p tsconfig.json
 
 format: setup
 	$(VENV)/bin/ruff check --fix .
@@ -43,4 +46,4 @@ bench: browser
 	for b in benchmarks/*.py; do $(PY) $$b || exit 1; done
 
 clean:
-	rm -rf $(VENV) .pytest_cache demo-output meetscout/classify/_native
+	rm -rf $(VENV) node_modules .pytest_cache demo-output

@@ -7,11 +7,8 @@ cache sees the same listing twice in a row. A second run pads every description 
 
 Baseline in the same run: the least any classifier must do, joining the same texts and lowering
 their case. Times are CPU time of this process (one core), so other work on the machine does not
-count against either. Target: at least 20,000 events per second.
-
-meetscout runs the classifier compiled with mypyc when `make setup` could build it (see
-meetscout/classify/native.py); the same code as plain Python is then measured too, in a child
-process with MEETSCOUT_PURE_PYTHON=1, for comparison. Each figure is the best of --rounds.
+count against either. Target: at least 20,000 events per second, in plain Python. Each figure
+is the best of --rounds.
 
     .venv/bin/python benchmarks/classify.py [--n 20000] [--long 2000] [--rounds 3]
 """
@@ -19,8 +16,6 @@ process with MEETSCOUT_PURE_PYTHON=1, for comparison. Each figure is the best of
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -30,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 import orjson  # noqa: E402
 
-from meetscout.classify import RUNS, classify_event, load_lexicon  # noqa: E402
+from meetscout.classify import classify_event, load_lexicon  # noqa: E402
 from meetscout.classify.listing import listing_event  # noqa: E402
 from meetscout.model import Event  # noqa: E402
 
@@ -90,9 +85,7 @@ def main() -> int:
     parser.add_argument("--n", type=int, default=20000, help="events per run")
     parser.add_argument("--long", type=int, default=2000, help="padded description length")
     parser.add_argument("--rounds", type=int, default=3, help="take the best of this many")
-    parser.add_argument("--no-compare", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    print(f"classifier: {RUNS}")
     start = time.process_time()
     load_lexicon.cache_clear()
     load_lexicon()
@@ -110,11 +103,6 @@ def main() -> int:
         )
     target = 20000
     print(f"target {target:,}/s on typical listings: {'met' if rate >= target else 'NOT met'}")
-    if RUNS.startswith("compiled") and not args.no_compare:
-        print("\nThe same classifier as plain Python, for comparison:", flush=True)
-        child = [sys.executable, __file__, "--n", str(args.n), "--long", str(args.long)]
-        child += ["--rounds", str(args.rounds), "--no-compare"]
-        subprocess.run(child, env={**os.environ, "MEETSCOUT_PURE_PYTHON": "1"}, check=True)
     return 0
 
 

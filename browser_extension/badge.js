@@ -1,3 +1,4 @@
+// @ts-check
 // The flag beside a meeting: a badge in an open shadow root, so the site's CSS cannot reach it and
 // its CSS cannot reach the site. Every string from the page or the database goes in as textContent;
 // there is no innerHTML anywhere in this file on purpose.

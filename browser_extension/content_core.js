@@ -1,3 +1,4 @@
+// @ts-check
 // What both sites' content scripts share: find what to flag on the page, ask the service worker in
 // batches, put one badge beside each thing, and start over on every single-page navigation.
 // Each navigation gets its own AbortController: answers that arrive after the person moved on are
@@ -172,7 +173,7 @@
       // Our own badges going in are not news.
       for (const r of records) {
         for (const n of r.addedNodes) {
-          if (n.nodeType === 1 && !n.hasAttribute(HOST_ATTR)) return schedule();
+          if (n.nodeType === 1 && !(/** @type {Element} */ (n)).hasAttribute(HOST_ATTR)) return schedule();
         }
         if (r.removedNodes.length) return schedule();
       }

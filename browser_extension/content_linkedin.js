@@ -1,3 +1,4 @@
+// @ts-check
 // LinkedIn (an Ember single-page app with volatile, partly obfuscated classes). Each selector
 // records what it should match; links to events are found by URL, which outlives class names.
 (function (root) {

@@ -1,3 +1,4 @@
+// @ts-check
 // Meetup (a Next.js app). Selectors are volatile; each one records what it should match.
 (function (root) {
   'use strict';

@@ -1,7 +1,9 @@
+// @ts-check
 // Which Meetup and LinkedIn pages meetscout flags, and the canonical URL it asks the API about.
 // Each detector carries the URLs it must match and must not (checked by tests/detectors.test.js),
 // because both sites change their URLs often and a silent mismatch means a page without flags.
-// Canonical URLs follow meetscout/identify.py: https, www host, no query or fragment, trailing "/".
+// Canonical URLs follow meetscout/identify.py: https, www host, no query or fragment, trailing "/";
+// shared/url_cases.json holds the cases both must answer alike (tests on both sides read it).
 (function (root) {
   'use strict';
 
@@ -17,6 +19,8 @@
   ]);
   // Words that sit where an event id would: /<group>/events/<word>/ is a list, not an event.
   const MEETUP_LIST_WORDS = new Set(['past', 'calendar', 'ical', 'rss', 'upcoming', 'draft', 'create']);
+  // A group's own pages besides its events.
+  const MEETUP_GROUP_PAGES = new Set(['about', 'members', 'photos', 'discussions', 'pages']);
   const URLNAME = /^[A-Za-z0-9_-]+$/;
   // Numeric ids, or the alphanumeric ids of recurring events (e.g. "pwdqjtygcnbfb").
   const MEETUP_EVENT_ID = /^(?:\d+|[a-z0-9]{8,})$/;
@@ -105,7 +109,7 @@
       const parts = meetupSegments(u);
       const urlname = meetupUrlname(parts);
       if (!urlname) return null;
-      if (parts.length === 1 || (parts.length === 2 && parts[1] === 'about')) {
+      if (parts.length === 1 || (parts.length === 2 && MEETUP_GROUP_PAGES.has(parts[1]))) {
         return `${MEETUP}/${urlname}/`;
       }
       return null;
@@ -123,7 +127,7 @@
       'https://www.meetup.com/topics/',
       'https://www.meetup.com/isaca-nj/events/',
       'https://www.meetup.com/isaca-nj/events/301234567/',
-      'https://www.meetup.com/isaca-nj/members/',
+      'https://www.meetup.com/isaca-nj/members/calendar/',
       'https://www.linkedin.com/company/isaca/',
     ],
   );
@@ -136,7 +140,7 @@
       const parts = meetupSegments(u);
       const urlname = meetupUrlname(parts);
       if (!urlname || parts[1] !== 'events') return null;
-      if (parts.length === 2 || (parts.length === 3 && ['past', 'calendar'].includes(parts[2]))) {
+      if (parts.length === 2 || (parts.length === 3 && ['past', 'calendar', 'ical', 'rss'].includes(parts[2]))) {
         return `${MEETUP}/${urlname}/`;
       }
       return null;
@@ -151,7 +155,7 @@
     [
       'https://www.meetup.com/isaca-nj/',
       'https://www.meetup.com/isaca-nj/events/301234567/',
-      'https://www.meetup.com/isaca-nj/events/ical/',
+      'https://www.meetup.com/isaca-nj/events/upcoming/',
       'https://www.meetup.com/events/',
       'https://www.meetup.com/find/?source=EVENTS',
     ],
@@ -188,7 +192,7 @@
   // /events/<slug>/, each with an optional /theater/, /comments/, /about/... suffix.
   const LINKEDIN_EVENT = /^\/events\/([A-Za-z0-9_%-]*?)(\d{19})\/?(?:(?:theater|comments|about|attendees|posts)\/?)?$/;
   const LINKEDIN_VANITY = /^\/events\/([A-Za-z0-9_%-]+)\/?(?:(?:theater|comments|about|attendees|posts)\/?)?$/;
-  const LINKEDIN_NOT_VANITY = new Set(['create', 'manage', 'search', 'feed']);
+  const LINKEDIN_NOT_VANITY = new Set(['create', 'manage', 'search', 'feed', 'draft']);
 
   define(
     'linkedinEvent',
@@ -273,4 +277,4 @@
   const api = { detectors, pageKind, eventLink };
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
   else root.MeetscoutDetectors = api;
-})(typeof globalThis !== 'undefined' ? globalThis : this);
+})(globalThis);

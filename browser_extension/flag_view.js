@@ -1,3 +1,4 @@
+// @ts-check
 // Pure helpers shared by the badge, the service worker, the popup and the options page: what a
 // flag says in words, how API failures read to a person, and small parsing chores. No DOM, no
 // chrome.* here, so node --test checks them directly.
@@ -112,4 +113,4 @@
   const api = { ACCESS_LABELS, CROWD_LABELS, HELP, describeFlag, chunk, failureFor, normalizeApiBase, parseList, ago };
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
   else root.MeetscoutFlagView = api;
-})(typeof globalThis !== 'undefined' ? globalThis : this);
+})(globalThis);

@@ -1,9 +1,10 @@
+// @ts-check
 // Options: where meetscout listens, its token, capture opt-in (kept in chrome.storage.local), and the
 // person's profile (kept by meetscout itself, saved through PUT /v1/profile via the service worker).
 'use strict';
-/* global MeetscoutFlagView */
 const { normalizeApiBase, parseList } = MeetscoutFlagView;
-const $ = (id) => document.getElementById(id);
+// Every element the page names by id is a form field or the result line.
+const $ = (/** @type {string} */ id) => /** @type {HTMLInputElement} */ (document.getElementById(id));
 
 function say(text, isError = false) {
   $('result').textContent = text;
@@ -37,9 +38,9 @@ function readProfile() {
 
 async function load() {
   const s = await chrome.storage.local.get({ apiBase: 'http://127.0.0.1:8787', token: '', capture: false });
-  $('apiBase').value = s.apiBase;
-  $('token').value = s.token;
-  $('capture').checked = s.capture;
+  $('apiBase').value = String(s.apiBase);
+  $('token').value = String(s.token);
+  $('capture').checked = Boolean(s.capture);
   const reply = await chrome.runtime.sendMessage({ type: 'getProfile' }).catch(() => null);
   if (reply && reply.ok) fillProfile(reply.profile);
   else if (reply) say(`Profile not loaded: ${reply.help}`, true);

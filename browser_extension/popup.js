@@ -1,7 +1,7 @@
+// @ts-check
 // The popup: is meetscout reachable, how fresh its data is, this month's job-seeker meetings against
 // the limit, and the next meetings where the employed go. It asks the service worker, never the API.
 'use strict';
-/* global MeetscoutFlagView */
 const { ago } = MeetscoutFlagView;
 
 // First present value among dotted paths, so the popup tolerates small shape changes in /v1/status.
@@ -14,7 +14,7 @@ function pick(obj, paths) {
   return undefined;
 }
 
-function when(iso) {
+function formatWhen(iso) {
   const date = new Date(iso);
   return Number.isNaN(date.getTime())
     ? ''
@@ -58,7 +58,7 @@ function show(reply) {
     if (/^https:\/\/www\.(meetup|linkedin)\.com\//.test(event.url || '')) a.href = event.url;
     a.target = '_blank';
     li.append(a);
-    const time = when(event.starts_at);
+    const time = formatWhen(event.starts_at);
     if (time) li.append(` · ${time}`);
     list.append(li);
   }

@@ -1,8 +1,8 @@
+// @ts-check
 // The only code that talks to meetscout's API (Chrome keeps content scripts off loopback).
 // It keeps the API address and token from the options page, caches flags per URL for the browser
 // session, sends cards in batches, and remembers whether the last call worked so the popup can say
 // what to do. Failures never reach the page: the content script just gets no flags.
-/* global importScripts, MeetscoutFlagView */
 importScripts('flag_view.js');
 
 const { chunk, failureFor, HELP } = MeetscoutFlagView;
@@ -57,7 +57,11 @@ async function clearCache() {
   await chrome.storage.session.set({ flags: {} });
 }
 
-async function call(path, { method = 'GET', body, auth = true } = {}) {
+/**
+ * @param {string} path
+ * @param {{ method?: string, body?: unknown, auth?: boolean }} [options]
+ */
+async function call(path, { method = 'GET', body = undefined, auth = true } = {}) {
   const { apiBase, token } = await settings();
   if (auth && !token) {
     // Tell "not running" from "no token yet", so the popup gives the right instruction.
@@ -138,7 +142,7 @@ async function refetch(url) {
   return flag || null;
 }
 
-async function status() {
+async function apiStatus() {
   const s = await settings();
   const base = { apiBase: s.apiBase, hasToken: Boolean(s.token) };
   try {
@@ -210,7 +214,7 @@ chrome.storage.onChanged.addListener((changes, area) => {
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (message && message.type === 'status') {
-    status().then(sendResponse);
+    apiStatus().then(sendResponse);
     return true;
   }
   const handler = message && Object.hasOwn(handlers, message.type) && handlers[message.type];

@@ -6,7 +6,6 @@ token on /v1, a body size cap, then the routers (one per topic).
 
 from __future__ import annotations
 
-import gc
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -77,11 +76,6 @@ def create_app(settings: ApiSettings, store: Store | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        # Everything loaded at start-up (the classifier's lexicon, the models' schemas) lives
-        # as long as the process: keep it out of the collector's scans, which otherwise walk
-        # it again and again while requests allocate.
-        gc.collect()
-        gc.freeze()
         yield
         store.close()
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from meetscout.identify import Identity, identify
 from meetscout.judge import Corrections, judge_event, judge_group, judge_stored
+from meetscout.labels import LABELS, UNJUDGED
 from meetscout.model import Assessment, Crowd, Event, Group, Profile
 from meetscout.personal import job_seeker_marked
 from meetscout.sources.page import event_from_page, group_from_page
@@ -26,13 +27,6 @@ from meetscout.urls import canonical_url
 from .schemas import AttendanceIn, Flag, PageItem
 
 log = logging.getLogger("meetscout.api")
-
-LABELS = {
-    Crowd.employed: "Where the employed go",
-    Crowd.job_seekers: "Job-seeker meeting",
-    Crowd.not_networking: "Not a networking meeting",
-}
-UNJUDGED = "Not enough to tell"
 
 
 def label_for(crowd: Crowd | str | None) -> str | None:

@@ -1,8 +1,9 @@
 """Find a Chromium for Playwright: the one place that knows where browsers live.
 
 Order: Playwright's own downloaded Chromium, then the system's (`/usr/bin/chromium` and friends).
-With neither, as root on Debian, install Debian's `chromium` package; otherwise say what to install.
-Run `python -m meetscout.browser --install` to print the path (and install if needed).
+With neither, say what is missing and how to get it. Only an explicit request installs a system
+package: `meetscout browser --install` or `python -m meetscout.browser --install` (which `make`
+runs), as root on Debian, install Debian's `chromium` package.
 """
 
 from __future__ import annotations
@@ -90,8 +91,9 @@ def can_apt_install() -> bool:
     )
 
 
-def ensure_chromium(install: bool = True) -> Path:
-    """Find a Chromium, installing Debian's package when we may; else explain what to install."""
+def ensure_chromium(install: bool = False) -> Path:
+    """Find a Chromium, else explain what to install. `install=True` (only for the person's
+    explicit `--install`) installs Debian's package when we run as root on Debian."""
     found = find_chromium()
     if found:
         return found
@@ -108,7 +110,8 @@ def ensure_chromium(install: bool = True) -> Path:
     raise BrowserNotFound(
         "meetscout needs a Chromium browser and found none. Install one of: Debian/Ubuntu "
         "`sudo apt-get install chromium`, Fedora `sudo dnf install chromium`, macOS "
-        "`brew install --cask chromium`; or set MEETSCOUT_CHROMIUM to a Chrome or Chromium binary."
+        "`brew install --cask chromium`; or set MEETSCOUT_CHROMIUM to a Chrome or Chromium binary. "
+        "As root on Debian, `meetscout browser --install` installs it for you."
     )
 
 

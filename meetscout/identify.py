@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Literal
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from .urls import canonical_url
 
@@ -22,12 +22,17 @@ LINKEDIN = "https://www.linkedin.com"
 MEETUP_RESERVED = frozenset(
     {"find", "topics", "cities", "apps", "help", "login", "register", "create", "account",
      "members", "messages", "notifications", "pro", "lp", "blog", "about", "home", "events",
-     "privacy", "terms", "media", "api", "gql", "gql2", "_next", "static", "robots.txt"}
+     "privacy", "terms", "media", "api", "gql", "gql2", "_next", "static", "robots.txt",
+     "your-events", "saved-events", "start", "how-to-meetup", "meetup-pro", "download"}
 )  # fmt: skip
 
-# The feed and listing paths under /events/ are not event ids.
+# A page in another language (/de-DE/<group>/…) is the same page.
+_MEETUP_LOCALE = re.compile(r"^/[a-z]{2}-[A-Z]{2}(?=/)")
+# Numeric ids, or the alphanumeric ids of recurring events; feeds, lists and an organiser's
+# create or draft pages sit where an id would and are not meetings.
 _MEETUP_EVENT = re.compile(
-    r"^/([A-Za-z0-9_-]+)/events/(?!(?:ical|rss|past|calendar)(?:/|$))([A-Za-z0-9]+)(?:/.*)?$"
+    r"^/([A-Za-z0-9_-]+)/events/"
+    r"(?!(?:ical|rss|past|calendar|upcoming|draft|create)(?:/|$))(\d+|[a-z0-9]{8,})(?:/[^/]+)?/?$"
 )
 _MEETUP_GROUP = re.compile(
     r"^/([A-Za-z0-9_-]+)/?(?:(events|about|members|photos|discussions|pages)/?"
@@ -39,6 +44,8 @@ _LINKEDIN_EVENT = re.compile(
 _LINKEDIN_VANITY = re.compile(
     r"^/events/([A-Za-z0-9_%-]+)/?(?:(theater|comments|about|attendees|posts)/?)?$"
 )
+# An organiser's pages under /events/ are not events.
+_LINKEDIN_NOT_EVENTS = frozenset({"create", "manage", "search", "feed", "draft"})
 # Ids also travel inside URNs and data attributes: "urn:li:fsd_professionalEvent:7123…".
 # A slug may end in digits of its own ("summit2024" + id): the id is the last 19 of a run.
 _LINKEDIN_ID = re.compile(r"\d{19,}")
@@ -90,9 +97,9 @@ def identify(url: str, *, assume: Literal["meetup", "linkedin"] | None = None) -
     host = _host(canonical)
     site = assume or (
         "meetup"
-        if host.endswith("meetup.com")
+        if host == "meetup.com"
         else "linkedin"
-        if host.endswith("linkedin.com")
+        if host == "linkedin.com" or re.fullmatch(r"[a-z]{2,3}\.linkedin\.com", host)
         else None
     )
     path = urlsplit(canonical).path
@@ -104,7 +111,11 @@ def identify(url: str, *, assume: Literal["meetup", "linkedin"] | None = None) -
 
 
 def _meetup(path: str, query: str) -> Identity | None:
-    if path.startswith("/find/"):
+    path = _MEETUP_LOCALE.sub("", path)
+    if path in ("/find/", "/find/events/"):
+        source = dict(parse_qsl(query)).get("source", "EVENTS")
+        if source.upper() != "EVENTS":
+            return None  # a search for groups: no meetings on it
         return Identity(
             "meetup", "search", None, f"{MEETUP}{path}" + (f"?{query}" if query else "")
         )
@@ -131,6 +142,6 @@ def _linkedin(path: str, query: str) -> Identity | None:
         numeric = m.group(2)
         return Identity("linkedin", "event", f"linkedin:{numeric}", linkedin_event_url(numeric))
     m = _LINKEDIN_VANITY.match(path)
-    if m:
+    if m and m.group(1).lower() not in _LINKEDIN_NOT_EVENTS:
         return Identity("linkedin", "event", None, f"{LINKEDIN}/events/{m.group(1)}/")
     return None

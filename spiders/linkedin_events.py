@@ -131,7 +131,8 @@ class LinkedInEventsSpider(scrapy.Spider):
     @classmethod
     def update_settings(cls, settings):
         super().update_settings(settings)
-        # Found at run time, not import time: finding may install Debian's chromium.
+        # Found at run time, not import time, and never installed from here: a missing browser
+        # is reported with how to get one.
         if settings.getpriority("PLAYWRIGHT_LAUNCH_OPTIONS") in (None, 0):
             settings.set(
                 "PLAYWRIGHT_LAUNCH_OPTIONS",

@@ -59,7 +59,7 @@ class MeetupSearchSpider(MeetupSpider):
             settings.set(
                 "PLAYWRIGHT_LAUNCH_OPTIONS",
                 {
-                    "executable_path": str(ensure_chromium(install=False)),
+                    "executable_path": str(ensure_chromium()),
                     "headless": True,
                     "args": [*QUIET_ARGS, "--blink-settings=imagesEnabled=false"],
                 },

@@ -1,3 +1,4 @@
+// @ts-check
 // Every detector must match its own must-URLs and none of its must-not URLs; and no page URL is
 // claimed by two page detectors, so a page never gets two kinds of flags.
 'use strict';

@@ -1,3 +1,4 @@
+// @ts-check
 // The manifest asks only for what the extension uses, and no code writes HTML from strings.
 'use strict';
 const test = require('node:test');

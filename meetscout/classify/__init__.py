@@ -8,18 +8,13 @@ after it changes (CLASSIFIER_VERSION follows the file's content).
 
 from __future__ import annotations
 
-from . import native
-
-RUNS = native.load()  # the compiled classifier when `make setup` built it from these sources
-
-from .classifier import classifier_version, classify_event, classify_group  # noqa: E402
-from .lexicon import Lexicon, LexiconError, load_lexicon  # noqa: E402
+from .classifier import classifier_version, classify_event, classify_group
+from .lexicon import Lexicon, LexiconError, load_lexicon
 
 CLASSIFIER_VERSION = classifier_version()
 
 __all__ = [
     "CLASSIFIER_VERSION",
-    "RUNS",
     "Lexicon",
     "LexiconError",
     "classify_event",

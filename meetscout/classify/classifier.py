@@ -12,60 +12,57 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache, partial
-from operator import attrgetter
-from typing import Final, NamedTuple
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from ..model import Access, Assessment, Crowd, Event, Group, Kind, Profile
-from .lexicon import Lexicon, file_version, load_lexicon
+from .lexicon import Cue, Lexicon, file_version, load_lexicon
 
-ALGORITHM: Final = "1"
-NAME_FIELDS: Final = frozenset(("name", "organizer"))
-# Inside, crowds, kinds and access labels are plain strings (the enums' values): enum members hash
-# in Python code, and these are looked up many times per event.
-EMPLOYED: Final = "employed"
-JOB_SEEKERS: Final = "job_seekers"
-NOT_NETWORKING: Final = "not_networking"
-KINDS_OF: Final = {
-    EMPLOYED: ("professional_association", "alumni", "industry_meetup", "workshop_seminar"),
-    JOB_SEEKERS: ("job_seeker_group", "career_fair"),
-    NOT_NETWORKING: ("not_networking",),
+ALGORITHM = "1"
+NAME_FIELDS = frozenset(("name", "organizer"))
+CROWDS = tuple(Crowd)  # in the order that breaks ties: the employed, then job seekers
+KINDS_OF = {
+    Crowd.employed: (
+        Kind.professional_association,
+        Kind.alumni,
+        Kind.industry_meetup,
+        Kind.workshop_seminar,
+    ),
+    Crowd.job_seekers: (Kind.job_seeker_group, Kind.career_fair),
+    Crowd.not_networking: (Kind.not_networking,),
 }
-DEFAULT_KIND: Final = {
-    EMPLOYED: "industry_meetup",
-    JOB_SEEKERS: "job_seeker_group",
-    NOT_NETWORKING: "not_networking",
+DEFAULT_KIND = {
+    Crowd.employed: Kind.industry_meetup,
+    Crowd.job_seekers: Kind.job_seeker_group,
+    Crowd.not_networking: Kind.not_networking,
 }
-CROWD_WORDS: Final = {
-    EMPLOYED: "people in work",
-    JOB_SEEKERS: "job seekers",
-    NOT_NETWORKING: "a social or leisure crowd",
+CROWD_WORDS = {
+    Crowd.employed: "people in work",
+    Crowd.job_seekers: "job seekers",
+    Crowd.not_networking: "a social or leisure crowd",
 }
-KIND_WORDS: Final = {
-    "professional_association": "a professional association",
-    "alumni": "an alumni group",
-    "industry_meetup": "an industry meetup or business networking group",
-    "workshop_seminar": "a professional workshop or seminar",
-    "job_seeker_group": "a job-seeker group",
-    "career_fair": "a job fair",
-    "not_networking": "a social or hobby group",
+KIND_WORDS = {
+    Kind.professional_association: "a professional association",
+    Kind.alumni: "an alumni group",
+    Kind.industry_meetup: "an industry meetup or business networking group",
+    Kind.workshop_seminar: "a professional workshop or seminar",
+    Kind.job_seeker_group: "a job-seeker group",
+    Kind.career_fair: "a job fair",
+    Kind.not_networking: "a social or hobby group",
 }
-CROWDS: Final = {c.value: c for c in Crowd}
-KINDS: Final = {k.value: k for k in Kind}
-ACCESSES: Final = {a.value: a for a in Access}
-# Tie-break order: where scores are equal, the employed win, then job seekers.
-CROWD_ORDER: Final = (EMPLOYED, JOB_SEEKERS, NOT_NETWORKING)
-WEAK_CATEGORIES: Final = frozenset(("topic", "social"))
-CONTEXT: Final = frozenset(("time", "fee"))
+WEAK_CATEGORIES = frozenset(("topic", "social"))
+CONTEXT = frozenset(("time", "fee"))
 
 
-class Evidence(NamedTuple):
-    crowd: str
-    kind: str | None
+@dataclass(slots=True)
+class Evidence:
+    """One piece of evidence: whom it points to, how strongly, and the sentence that says so."""
+
+    crowd: Crowd
+    kind: Kind | None
     score: float
     kind_score: float
-    reason: str  # a template until `text()` fills it in (only the reasons shown are formatted)
+    reason: str  # a template until `text()` fills in {name} and {match}
     category: str
     cue_id: str
     name: str = ""
@@ -77,18 +74,9 @@ class Evidence(NamedTuple):
         return _sentence(self.reason, self.name, self.match)
 
 
-# A listing yields a handful of these; building the tuple directly skips NamedTuple's __new__.
-_evidence = partial(tuple.__new__, Evidence)
-
-
 def classifier_version(lexicon: Lexicon | None = None) -> str:
     """Changes whenever the algorithm or the lexicon file changes."""
-    return _version(lexicon.version if lexicon is not None else file_version())
-
-
-@lru_cache(maxsize=8)
-def _version(lexicon_version: str) -> str:
-    return f"{ALGORITHM}+{lexicon_version}"
+    return f"{ALGORITHM}+{lexicon.version if lexicon is not None else file_version()}"
 
 
 def _clip(text: str, limit: int = 80) -> str:
@@ -103,95 +91,82 @@ def _sentence(template: str, name: str, match: str) -> str:
 
 
 # Fields are scanned as one text; the joint stops patterns that must not run across a sentence.
-JOINT: Final = "\n.\x00.\n"
+JOINT = "\n.\x00.\n"
 
 
-# The matcher reads a phrase's white space as one space, so runs are squeezed first (line breaks
-# are kept: some patterns stop at the end of a line).
 def _squeeze(text: str) -> str:
-    # Substring tests first: most texts have no runs, and splitting costs more than looking.
-    if "  " in text or "\n " in text or " \n" in text or "\t" in text or "\r" in text:
-        if "\n" in text or "\r" in text:
-            return "\n".join([" ".join(line.split()) for line in text.splitlines()])
-        return " ".join(text.split())
-    return text
+    """Runs of white space as one space, line breaks kept (some patterns stop at a line's end):
+    the matcher reads a phrase's space as one space."""
+    if "\n" in text or "\r" in text:
+        return "\n".join(" ".join(line.split()) for line in text.splitlines())
+    return " ".join(text.split())
 
 
-# What a cue's match says before its words are known: (crowd, kind, score, kind score, reason,
-# category, cue id) in one field; None for an access cue. Built once per lexicon and field.
-Base = tuple[str, str | None, float, float, str, str, str]
+@dataclass(slots=True)
+class _Field:
+    end: int  # where its text ends in the joined text
+    factor: float  # how much a cue found here counts
+    is_name: bool  # a group's or organiser's name: the reason quotes the whole name
+    text: str
 
 
-def _bases(lex: Lexicon, field_name: str) -> dict[str, Base | None]:
-    memo: dict[str, dict[str, Base | None]] = lex.memo.setdefault("bases", {})
-    bases = memo.get(field_name)
-    if bases is None:
-        factor = lex.fields.get(field_name, 0.6)
-        bases = dict.fromkeys(lex.access)
-        for owner, cue in lex.cues.items():
-            bases[owner] = (
-                cue.crowd,
-                cue.kind,
-                cue.weight * factor,
-                cue.kind_weight * factor,
-                cue.reason,
-                cue.category,
-                cue.id,
-            )
-        memo[field_name] = bases
-    return bases
+def _evidence(cue: Cue, where: _Field, words: str, score: float) -> Evidence:
+    return Evidence(
+        crowd=cue.crowd,
+        kind=cue.kind,
+        score=score,
+        kind_score=cue.kind_weight * where.factor,
+        reason=cue.reason,
+        category=cue.category,
+        cue_id=cue.id,
+        name=where.text if where.is_name else words,
+        match=words,
+    )
 
 
 def scan(
     lex: Lexicon, fields: list[tuple[str, str | None]]
-) -> tuple[dict[str, Evidence], set[str]]:
+) -> tuple[dict[str, Evidence], set[Access]]:
     """The strongest piece of evidence per cue, and the access labels the words state."""
     found: dict[str, Evidence] = {}
-    access: set[str] = set()
+    access: set[Access] = set()
     texts: list[str] = []
-    bounds = []  # (end offset, is a name, the cues' weights there, text) per field
+    where: list[_Field] = []
     offset = 0
     for name, raw in fields:
         if raw:
             text = _squeeze(raw)
             texts.append(text)
             offset += len(text)
-            bounds.append((offset, name in NAME_FIELDS, _bases(lex, name), text))
+            factor = lex.fields.get(name, 0.6)
+            where.append(_Field(offset, factor, name in NAME_FIELDS, text))
             offset += len(JOINT)
     if not texts:
         return found, access
     joined = JOINT.join(texts)
     masks: list[tuple[int, int]] = []
     field_at = 0
-    limit, is_name, bases, text = bounds[0]
-    for _, owner, start, end in lex.matcher.scan(joined):
-        if start > limit:
-            while start > bounds[field_at][0]:
-                field_at += 1
-            limit, is_name, bases, text = bounds[field_at]
-        base = bases[owner]
-        if base is None:
-            access_cue = lex.access[owner]
-            access.add(access_cue.cue)
+    for match in lex.matcher.scan(joined):
+        while match.start > where[field_at].end:
+            field_at += 1
+        access_cue = lex.access.get(match.owner)
+        if access_cue is not None:
+            access.add(access_cue.access)
             if access_cue.mask:
-                masks.append((start, end))
+                masks.append((match.start, match.end))
             continue
-        if masks and any(a <= start < b for a, b in masks):
+        if masks and any(a <= match.start < b for a, b in masks):
             continue
-        held = found.get(base[6])
-        if held is not None and held[2] >= base[2]:
-            continue
-        words = joined[start:end]
-        found[base[6]] = _evidence(base + (text if is_name else words, words))
+        cue = lex.cues[match.owner]
+        score = cue.weight * where[field_at].factor
+        held = found.get(cue.id)
+        if held is None or score > held.score:
+            words = joined[match.start : match.end]
+            found[cue.id] = _evidence(cue, where[field_at], words, score)
     return found, access
 
 
-DAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
-@lru_cache(maxsize=512)
-def _zone(name: str) -> ZoneInfo:
-    return ZoneInfo(name)
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def _local_time(event: Event, group: Group | None) -> datetime | None:
@@ -200,53 +175,49 @@ def _local_time(event: Event, group: Group | None) -> datetime | None:
     zone = event.timezone or (group.timezone if group else None)
     if not zone:
         return None
-    return event.starts_at.astimezone(_zone(zone))
+    return event.starts_at.astimezone(ZoneInfo(zone))
 
 
 def time_evidence(lex: Lexicon, local: datetime | None) -> Evidence | None:
     if local is None:
         return None
-    # Meetings start at a few dozen times a week: each is judged once per lexicon.
-    slot = (local.weekday(), local.hour, local.minute)
-    memo = lex.memo.setdefault("time", {})
-    if slot not in memo:
-        memo[slot] = _time_evidence(lex, *slot)
-    return memo[slot]
+    return _time_evidence(lex, local.weekday(), local.hour, local.minute)
 
 
+@lru_cache(maxsize=1024)
 def _time_evidence(lex: Lexicon, weekday: int, hour: int, minute: int) -> Evidence | None:
+    # Cached: meetings start at a few dozen times a week.
     if weekday >= 5:
         return None
     clock = hour + minute / 60
+    day, hhmm = DAYS[weekday], f"{hour:02d}:{minute:02d}"
     t = lex.time
     morning = t.get("weekday_morning", [9.0, 11.5])
     if morning[0] <= clock < morning[1]:
-        weight = float(t.get("weekday_morning_weight", 0.7))
         return Evidence(
-            JOB_SEEKERS,
-            None,
-            weight,
-            0.0,
-            "Meets on a {name} morning ({match}), when most people in work cannot",
-            "time",
-            "weekday_morning",
-            DAYS[weekday],
-            f"{hour:02d}:{minute:02d}",
+            crowd=Crowd.job_seekers,
+            kind=None,
+            score=float(t.get("weekday_morning_weight", 0.7)),
+            kind_score=0.0,
+            reason="Meets on a {name} morning ({match}), when most people in work cannot",
+            category="time",
+            cue_id="weekday_morning",
+            name=day,
+            match=hhmm,
         )
-    weight = float(t.get("before_after_work_weight", 0.6))
     for key, words in (("breakfast", "before the working day"), ("evening", "after working hours")):
         start, end = t.get(key, [0, 0])
         if start <= clock < end:
             return Evidence(
-                EMPLOYED,
-                None,
-                weight,
-                0.0,
-                "Meets " + words + " ({name} {match})",
-                "time",
-                key,
-                DAYS[weekday],
-                f"{hour:02d}:{minute:02d}",
+                crowd=Crowd.employed,
+                kind=None,
+                score=float(t.get("before_after_work_weight", 0.6)),
+                kind_score=0.0,
+                reason="Meets " + words + " ({name} {match})",
+                category="time",
+                cue_id=key,
+                name=day,
+                match=hhmm,
             )
     return None
 
@@ -260,62 +231,58 @@ def fee_evidence(lex: Lexicon, event: Event) -> tuple[Evidence | None, bool | No
         return None, True
     if fee.amount is None:
         return None, None
-    threshold = lex.fees.get("paid", 20.0)
-    if fee.amount >= threshold:
+    if fee.amount >= lex.fees.get("paid", 20.0):
         price = f"{fee.amount:g} {fee.currency or ''}".strip()
-        return (
-            Evidence(
-                EMPLOYED,
-                None,
-                lex.fees.get("paid_weight", 0.7),
-                0.0,
-                f"Costs {price} to attend, which few job seekers pay",
-                "fee",
-                "paid",
-            ),
-            False,
+        paid = Evidence(
+            crowd=Crowd.employed,
+            kind=None,
+            score=lex.fees.get("paid_weight", 0.7),
+            kind_score=0.0,
+            reason=f"Costs {price} to attend, which few job seekers pay",
+            category="fee",
+            cue_id="paid",
         )
+        return paid, False
     return None, False
 
 
 def group_evidence(lex: Lexicon, group: Group, assessment: Assessment) -> Evidence:
     weight = lex.limits.get("group_prior", 2.0) * assessment.confidence
     return Evidence(
-        assessment.crowd.value,
-        assessment.kind.value,
-        weight,
-        weight,
-        f"Its group, {_clip(group.name, 60)}, looks like {KIND_WORDS[assessment.kind]}",
-        "group",
-        "group",
+        crowd=assessment.crowd,
+        kind=assessment.kind,
+        score=weight,
+        kind_score=weight,
+        reason=f"Its group, {_clip(group.name, 60)}, looks like {KIND_WORDS[assessment.kind]}",
+        category="group",
+        cue_id="group",
     )
 
 
 @dataclass(slots=True)
 class Decision:
-    crowd: str
-    kind: str
+    crowd: Crowd
+    kind: Kind
     confidence: float
     reasons: list[str]
     decided_by_group: bool
 
 
-def _crowd_scores(evidence: list[Evidence], cap: float) -> dict[str, float]:
-    strong = {EMPLOYED: 0.0, JOB_SEEKERS: 0.0, NOT_NETWORKING: 0.0}
-    weak = {EMPLOYED: 0.0, JOB_SEEKERS: 0.0, NOT_NETWORKING: 0.0}
+def _crowd_scores(evidence: list[Evidence], cap: float) -> dict[Crowd, float]:
+    """Each crowd's votes; the many weak cues (topics, social words) count up to `cap`."""
+    strong = dict.fromkeys(CROWDS, 0.0)
+    weak = dict.fromkeys(CROWDS, 0.0)
     for ev in evidence:
         if ev.category in WEAK_CATEGORIES:
             weak[ev.crowd] += ev.score
         else:
             strong[ev.crowd] += ev.score
-    for crowd, value in weak.items():
-        strong[crowd] += value if value < cap else cap
-    return strong
+    return {crowd: strong[crowd] + min(weak[crowd], cap) for crowd in CROWDS}
 
 
-def _pick(scores: dict[str, float]) -> str | None:
-    best = EMPLOYED
-    for crowd in (JOB_SEEKERS, NOT_NETWORKING):
+def _pick(scores: dict[Crowd, float]) -> Crowd | None:
+    best = Crowd.employed  # where scores are equal, the employed win, then job seekers
+    for crowd in (Crowd.job_seekers, Crowd.not_networking):
         if scores[crowd] > scores[best]:
             best = crowd
     return best if scores[best] > 0 else None
@@ -324,36 +291,32 @@ def _pick(scores: dict[str, float]) -> str | None:
 def decide(lex: Lexicon, evidence: list[Evidence], force_crowd: Crowd | None = None) -> Decision:
     cap = lex.limits.get("topic_cap", 2.0)
     scores = _crowd_scores(evidence, cap)
-    kind_scores: dict[str, float] = {}
-    content = has_group = False
+    kind_scores: dict[Kind, float] = {}
     for ev in evidence:
-        if ev.category not in CONTEXT:  # when and what it costs tip a balance; alone, nothing
-            content = True
-            has_group = has_group or ev.category == "group"
         if ev.kind is not None:
             kind_scores[ev.kind] = kind_scores.get(ev.kind, 0.0) + ev.kind_score
-    crowd = force_crowd.value if force_crowd is not None else _pick(scores) if content else None
+    # When it meets and what it costs tip a balance; alone, they say nothing.
+    content = [ev for ev in evidence if ev.category not in CONTEXT]
+    if force_crowd is not None:
+        crowd: Crowd | None = force_crowd
+    else:
+        crowd = _pick(scores) if content else None
     decided_by_group = False
     if crowd is None:
-        crowd = NOT_NETWORKING
+        crowd = Crowd.not_networking
         confidence = 0.3
     else:
         top = scores[crowd]
-        margin = top - max([v for c, v in scores.items() if c != crowd])
-        strength = top / 3.0 if top < 3.0 else 1.0
-        confidence = 0.35 + 0.62 * (1 - math.exp(-margin / 2.0 if margin > 0 else 0.0)) * strength
-        if force_crowd is None and has_group:
+        margin = top - max(v for c, v in scores.items() if c != crowd)
+        strength = min(top / 3.0, 1.0)
+        confidence = 0.35 + 0.62 * (1 - math.exp(-max(margin, 0.0) / 2.0)) * strength
+        if force_crowd is None and any(ev.category == "group" for ev in content):
             own = _pick(_crowd_scores([e for e in evidence if e.category != "group"], cap))
             decided_by_group = own != crowd
-    kinds = KINDS_OF[crowd]
-    kind = kinds[0]
-    best = kind_scores.get(kind, 0.0)
-    for k in kinds[1:]:
-        score = kind_scores.get(k, 0.0)
-        if score > best:
-            kind, best = k, score
-    if best <= 0:
-        kind = DEFAULT_KIND[crowd]
+    kind, best = DEFAULT_KIND[crowd], 0.0  # the kind with most votes among the crowd's kinds
+    for k in KINDS_OF[crowd]:
+        if kind_scores.get(k, 0.0) > best:
+            kind, best = k, kind_scores[k]
     return Decision(
         crowd,
         kind,
@@ -363,11 +326,8 @@ def decide(lex: Lexicon, evidence: list[Evidence], force_crowd: Crowd | None = N
     )
 
 
-_BY_SCORE: Final = attrgetter("score")
-
-
-def _reasons(evidence: list[Evidence], crowd: str, kind: str) -> list[str]:
-    ranked = sorted(evidence, key=_BY_SCORE, reverse=True)
+def _reasons(evidence: list[Evidence], crowd: Crowd, kind: Kind) -> list[str]:
+    ranked = sorted(evidence, key=lambda ev: ev.score, reverse=True)
     reasons: list[str] = []
     against = None
     for ev in ranked:
@@ -429,32 +389,16 @@ def find_targets(profile: Profile | None, texts: list[str | None]) -> list[str]:
 
 # --- the public functions ------------------------------------------------------------------------
 
-_set = object.__setattr__
-_ASSESSMENT_FIELDS: Final = frozenset(Assessment.model_fields)
 
-
-def _assessment(**values: object) -> Assessment:
-    """What `Assessment.model_construct` builds, without its per-field alias and default lookups
-    (a fifth of the time of classifying an event). Every field is given and already valid; a test
-    compares the result with a validated Assessment, so a pydantic change that breaks this shows.
-    """
-    assessment = Assessment.__new__(Assessment)
-    _set(assessment, "__dict__", values)
-    _set(assessment, "__pydantic_fields_set__", set(_ASSESSMENT_FIELDS))
-    _set(assessment, "__pydantic_extra__", None)
-    _set(assessment, "__pydantic_private__", None)
-    return assessment
-
-
-def _access(words: set[str], is_online: bool | None, free: bool | None) -> list[Access]:
+def _access(words: set[Access], is_online: bool | None, free: bool | None) -> list[Access]:
     access = set(words)
     if is_online:
-        access.add("virtual")
+        access.add(Access.virtual)
     if free is True:
-        access.add("free")
+        access.add(Access.free)
     elif free is False:
-        access.discard("free")
-    return [ACCESSES[a] for a in sorted(access)]
+        access.discard(Access.free)
+    return sorted(access)
 
 
 def classify_group(
@@ -468,9 +412,9 @@ def classify_group(
     fields = [("name", group.name), ("description", description), ("topics", topics)]
     found, words = scan(lex, fields)
     decision = decide(lex, list(found.values()))
-    return _assessment(
-        crowd=CROWDS[decision.crowd],
-        kind=KINDS[decision.kind],
+    return Assessment(
+        crowd=decision.crowd,
+        kind=decision.kind,
         confidence=decision.confidence,
         access=_access(words, None, None),
         reasons=decision.reasons,
@@ -517,9 +461,9 @@ def classify_event(
         group_assessment = group.assessment or classify_group(group, lexicon=lex)
         evidence.append(group_evidence(lex, group, group_assessment))
     decision = decide(lex, evidence, force_crowd)
-    return _assessment(
-        crowd=CROWDS[decision.crowd],
-        kind=KINDS[decision.kind],
+    return Assessment(
+        crowd=decision.crowd,
+        kind=decision.kind,
         confidence=decision.confidence,
         access=_access(words, event.is_online, free),
         reasons=decision.reasons,

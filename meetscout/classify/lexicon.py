@@ -1,8 +1,6 @@
-"""The lexicon: lexicon.toml read once and compiled into one fast matcher.
+"""The lexicon: lexicon.toml read once and compiled into one matcher.
 
-A maintainer edits only the TOML. `load_lexicon().slow_patterns` lists any pattern whose start
-cannot be read (those still match, the slow way; a test keeps the list empty), and a mistake in
-the file raises LexiconError naming the cue.
+A maintainer edits only the TOML; a mistake in the file raises LexiconError naming the cue.
 """
 
 from __future__ import annotations
@@ -19,8 +17,7 @@ from typing import Any
 from ..model import Access, Crowd, Kind
 from .matcher import Matcher
 
-# Found through the package, not this module's file (which may be a compiled copy elsewhere),
-# and read through importlib.resources, so it is found inside a zipped egg too (Scrapyd).
+# Read through importlib.resources, so it is found inside a zipped egg too (Scrapyd).
 _SHIPPED = resources.files("meetscout.classify").joinpath("lexicon.toml")
 LEXICON_PATH = Path(str(_SHIPPED))
 CATEGORIES = ("host", "audience", "format", "topic", "social")
@@ -32,12 +29,10 @@ class LexiconError(ValueError):
 
 @dataclass(frozen=True)
 class Cue:
-    # Crowds, kinds and access labels are kept as plain strings: enum members hash in Python
-    # code, and the classifier looks them up many times per event.
     id: str
     category: str
-    crowd: str
-    kind: str | None
+    crowd: Crowd
+    kind: Kind | None
     weight: float
     kind_weight: float
     reason: str
@@ -45,11 +40,11 @@ class Cue:
 
 @dataclass(frozen=True)
 class AccessCue:
-    cue: str
-    mask: bool
+    access: Access
+    mask: bool  # hide its words from the other cues
 
 
-@dataclass
+@dataclass(eq=False)  # compared and hashed by identity: caches key on it
 class Lexicon:
     version: str
     fields: dict[str, float]
@@ -57,34 +52,39 @@ class Lexicon:
     time: dict[str, Any]
     fees: dict[str, float]
     matcher: Matcher
-    cues: dict[str, Cue] = field(default_factory=dict)  # group name in the matcher -> cue
+    cues: dict[str, Cue] = field(default_factory=dict)  # owner name in the matcher -> cue
     access: dict[str, AccessCue] = field(default_factory=dict)
-    slow_patterns: list[str] = field(default_factory=list)
-    memo: dict[str, dict] = field(default_factory=dict)  # what the classifier derives, once
 
 
-def _name_pattern(name: str) -> str:
-    """A plain name as a whole-word pattern. Short acronyms (PMI, BNI, TiE) must match their case,
-    so that 'ama' or 'tie' in ordinary prose does not count."""
-    body = r"\s+".join(re.escape(part) for part in name.split())
-    single = " " not in name
-    if single and len(name) <= 6 and not name.islower() and not name.istitle():
-        body = f"(?-i:{body})"
-    return body
+def is_acronym(phrase: str) -> bool:
+    """Short acronyms (PMI, BNI, TiE) must match their case, so that 'ama' or 'tie' in ordinary
+    prose does not count."""
+    return " " not in phrase and len(phrase) <= 6 and not phrase.islower() and not phrase.istitle()
 
 
-def _parts(cue_id: str, names: list[str], patterns: list[str]) -> list[str]:
-    parts = [_name_pattern(n) for n in names] + list(patterns)
-    if not parts:
-        raise LexiconError(f"cue {cue_id!r} has neither names nor patterns")
-    return parts
-
-
-def _add(matcher: Matcher, category: str, owner: str, cue_id: str, part: str) -> None:
-    try:
-        matcher.add(category, owner, part)
-    except re.error as exc:
-        raise LexiconError(f"cue {cue_id!r}: bad pattern {part!r}: {exc}") from None
+def _add_words(matcher: Matcher, category: str, owner: str, cue_id: str, raw: dict) -> None:
+    """A cue's words in written order: plain phrases, and patterns for what a phrase cannot say."""
+    words = raw.get("words", [])
+    if not words:
+        raise LexiconError(f"cue {cue_id!r} has no words")
+    for word in words:
+        if isinstance(word, str):
+            if not word.strip():
+                raise LexiconError(f"cue {cue_id!r}: an empty phrase")
+            matcher.add_phrase(category, owner, word, case_sensitive=is_acronym(word))
+            continue
+        try:
+            regex, starts = word["regex"], word["starts"]
+            matcher.add_pattern(category, owner, regex, starts)
+        except (KeyError, TypeError):
+            shape = "{ starts = [...], regex = '...' }"
+            raise LexiconError(
+                f"cue {cue_id!r}: {word!r} is neither a phrase nor {shape}"
+            ) from None
+        except re.error as exc:
+            raise LexiconError(f"cue {cue_id!r}: bad pattern {regex!r}: {exc}") from None
+        except ValueError as exc:
+            raise LexiconError(f"cue {cue_id!r}: pattern {regex!r}: {exc}") from None
 
 
 def compile_lexicon(text: str) -> Lexicon:
@@ -92,11 +92,11 @@ def compile_lexicon(text: str) -> Lexicon:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise LexiconError(f"lexicon is not valid TOML: {exc}") from None
-    version = text_version(text)
-    # Access cues are read first and may mask their words from the others.
+    # Access words need not end a word ("free" in "free-of-charge"); access cues come first and
+    # may mask their words from the others.
     matcher = Matcher(word_end={"access": False})
     lex = Lexicon(
-        version=version,
+        version=text_version(text),
         fields={k: float(v) for k, v in data.get("fields", {}).items()},
         limits={k: float(v) for k, v in data.get("limits", {}).items()},
         time=dict(data.get("time", {})),
@@ -105,13 +105,12 @@ def compile_lexicon(text: str) -> Lexicon:
     )
     for n, raw in enumerate(data.get("access", [])):
         try:
-            label = Access(raw["cue"])
+            access = Access(raw["cue"])
         except (KeyError, ValueError) as exc:
             raise LexiconError(f"access cue #{n + 1}: bad cue: {exc}") from None
         owner = f"a{n}"
-        for part in _parts(label.value, raw.get("names", []), raw.get("patterns", [])):
-            _add(matcher, "access", owner, label.value, part)
-        lex.access[owner] = AccessCue(cue=label.value, mask=bool(raw.get("mask", False)))
+        _add_words(matcher, "access", owner, access.value, raw)
+        lex.access[owner] = AccessCue(access=access, mask=bool(raw.get("mask", False)))
     seen: set[str] = set()
     for n, raw in enumerate(data.get("cue", [])):
         cue_id = raw.get("id") or f"cue #{n + 1}"
@@ -122,8 +121,8 @@ def compile_lexicon(text: str) -> Lexicon:
         if category not in CATEGORIES:
             raise LexiconError(f"cue {cue_id!r}: category must be one of {', '.join(CATEGORIES)}")
         try:
-            crowd = Crowd(raw["crowd"]).value
-            kind = Kind(raw["kind"]).value if raw.get("kind") else None
+            crowd = Crowd(raw["crowd"])
+            kind = Kind(raw["kind"]) if raw.get("kind") else None
         except (KeyError, ValueError) as exc:
             raise LexiconError(f"cue {cue_id!r}: bad crowd or kind: {exc}") from None
         weight = float(raw.get("weight", 1.0))
@@ -137,9 +136,8 @@ def compile_lexicon(text: str) -> Lexicon:
             kind_weight=float(raw.get("kind_weight", weight)),
             reason=raw.get("reason", "Mentions {match}"),
         )
-        for part in _parts(cue_id, raw.get("names", []), raw.get("patterns", [])):
-            _add(matcher, category, owner, cue_id, part)
-    lex.slow_patterns = matcher.build()
+        _add_words(matcher, category, owner, cue_id, raw)
+    matcher.build()
     return lex
 
 

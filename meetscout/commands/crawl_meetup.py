@@ -86,7 +86,7 @@ def meetup_search(
     from ..browser import BrowserNotFound, ensure_chromium
 
     try:
-        ensure_chromium(install=False)
+        ensure_chromium()
     except BrowserNotFound as exc:
         fail(str(exc))
     from spiders.meetup_search import MeetupSearchSpider

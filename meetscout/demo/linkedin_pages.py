@@ -1,4 +1,4 @@
-"""LinkedIn event pages of the sample, in the logged-in shape (see FORMATS.md).
+"""LinkedIn event pages of the sample, in the logged-in shape (see docs/formats.md).
 
 What the parsers look for: the title in `h1[data-event-id]`, "Event by …", the date line beside
 `#events-top-card li-icon[type="calendar"]` as "<start> - <end> (your local time)" in the viewer's

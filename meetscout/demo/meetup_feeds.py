@@ -1,7 +1,7 @@
 """Meetup's per-group calendar feed (iCalendar) and RSS feed for the sample.
 
 The iCalendar feed is written with the `icalendar` library (CRLF, folded lines) in the two eras of
-FORMATS.md: "2022" (`-//Meetup//RemoteApi//EN`, LOCATION, a description cut short) and "2026"
+docs/formats.md: "2022" (`-//Meetup//RemoteApi//EN`, LOCATION, a description cut short) and "2026"
 (`-//Meetup//Meetup Calendar 1.0//EN`, NAME, `URL;VALUE=URI`, no location, a header line after the
 events).
 """

@@ -1,4 +1,4 @@
-"""Meetup pages of the sample, in the shapes of the real site (see FORMATS.md).
+"""Meetup pages of the sample, in the shapes of the real site (see docs/formats.md).
 
 Each page is HTML with a `<script id="__NEXT_DATA__">` holding the Apollo cache, as Meetup's Next.js
 app serves it, plus a little visible markup so the browser extension has titles and cards to flag.

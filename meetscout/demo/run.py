@@ -206,7 +206,7 @@ class Demo:
 
     def browse(self, rendered: RenderedSample, keep_open: bool) -> list[Shot]:
         try:
-            chromium = ensure_chromium(install=False)
+            chromium = ensure_chromium()
         except BrowserNotFound as exc:
             self.summary.missing.append("browser: no Chromium found")
             self.console.print(f"  [yellow]Skipping the browser:[/yellow] {exc}")

@@ -90,7 +90,7 @@ def test_an_unknown_event_is_judged_on_the_spot_from_the_page(client):
     assert flag["label"] in (
         "Where the employed go",
         "Job-seeker meeting",
-        "Not a networking meeting",
+        "Not networking",
     )
     # Not stored: the person has not opted in to capture.
     assert flags(client, {"url": item["url"]})[0]["known"] is False
@@ -208,7 +208,7 @@ def test_feedback_for_a_group_changes_every_event_of_it(api, client):
     assert r.json()["group_id"] == "meetup-group:ux-nj"
     got = flags(client, *({"url": u} for u in urls))
     assert [f["crowd"] for f in got] == ["not_networking", "not_networking"]
-    assert [f["label"] for f in got] == ["Not a networking meeting"] * 2
+    assert [f["label"] for f in got] == ["Not networking"] * 2
     assert all(f["reasons"][0].startswith("You marked every meeting of this group") for f in got)
 
 

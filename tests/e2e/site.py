@@ -1,6 +1,6 @@
 """A small copy of Meetup and LinkedIn for driving the extension in a real Chromium.
 
-Pages follow the sites' real shapes (see shared FORMATS.md): Meetup's Next.js pages with
+Pages follow the sites' real shapes (see docs/formats.md): Meetup's Next.js pages with
 `__NEXT_DATA__` Apollo state, `a#event-card-e-N[data-event-label]` cards, client-side navigation
 and infinite scroll through `/gql2`; LinkedIn's event top card (`h1[data-event-id]`) and search
 results (`li.reusable-search__result-container`). The same events fill the store, so a page and

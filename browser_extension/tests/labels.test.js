@@ -1,0 +1,10 @@
+// @ts-check
+// The words the badge shows are the ones in shared/labels.json, which the API reads too.
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const { CROWD_LABELS, ACCESS_LABELS } = require('../flag_view.js');
+const labels = require('../shared/labels.json');
+
+test('crowd labels are the shared ones', () => assert.deepEqual(CROWD_LABELS, labels.crowd));
+test('access chips are the shared ones', () => assert.deepEqual(ACCESS_LABELS, labels.access));
