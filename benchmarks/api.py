@@ -168,21 +168,24 @@ async def closed_loop(port: int, raws: list[bytes], seconds: float, conns: int) 
     }
 
 
-async def open_loop(port: int, raws: list[bytes], seconds: float, rate: float) -> dict:
+async def paced(
+    port: int, raws: list[bytes], seconds: float, rate: float
+) -> tuple[list[float], list[int], float]:
+    """Requests sent at fixed times whatever the server does, latency counted from when each was
+    due (no coordinated omission): latencies, statuses and the rate achieved."""
     free = await _connect(port, 32)
     idle: asyncio.Queue[Conn] = asyncio.Queue()
     for c in free:
         idle.put_nowait(c)
     latencies: list[float] = []
-    errors = 0
+    statuses: list[int] = []
     tasks = []
 
     async def one(at: float, raw: bytes) -> None:
-        nonlocal errors
         conn = await idle.get()  # waiting for a free connection counts as latency
         status = await conn.request(raw)
         latencies.append(time.perf_counter() - at)
-        errors += status != 200
+        statuses.append(status)
         idle.put_nowait(conn)
 
     total = int(seconds * rate)
@@ -194,12 +197,17 @@ async def open_loop(port: int, raws: list[bytes], seconds: float, rate: float) -
             await asyncio.sleep(delay)
         tasks.append(asyncio.create_task(one(at, raws[i % len(raws)])))
     await asyncio.gather(*tasks)
+    return latencies, statuses, total / (time.perf_counter() - start)
+
+
+async def open_loop(port: int, raws: list[bytes], seconds: float, rate: float) -> dict:
+    latencies, statuses, achieved = await paced(port, raws, seconds, rate)
     return {
         "offered": rate,
-        "achieved": total / (time.perf_counter() - start),
+        "achieved": achieved,
         "p50_ms": _pct(latencies, 0.5) * 1000,
         "p99_ms": _pct(latencies, 0.99) * 1000,
-        "errors": errors,
+        "errors": sum(s != 200 for s in statuses),
     }
 
 
@@ -266,6 +274,22 @@ def seed(db: Path, n: int) -> list[str]:
     return urls
 
 
+def serve_meetscout(db: Path, tmp: Path) -> tuple[subprocess.Popen, int, dict[str, str]]:
+    """`meetscout serve` on `db` and a free port, with its config (and token) under `tmp`."""
+    env = {
+        **os.environ,
+        "MEETSCOUT_CONFIG_DIR": str(tmp / "config"),
+        "MEETSCOUT_EXTENSION_ID": "a" * 32,
+    }
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "meetscout.cli", "serve", "--port", str(port), "--db", str(db)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+    )
+    return proc, port, env
+
+
 def wait_up(port: int, proc: subprocess.Popen, timeout: float = 30) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -330,19 +354,10 @@ def main() -> None:
         for _ in range(50)
     ]
 
-    env = {
-        **os.environ,
-        "MEETSCOUT_CONFIG_DIR": str(tmp / "config"),
-        "MEETSCOUT_EXTENSION_ID": "a" * 32,
-    }
-    ports = {"meetscout": free_port(), "bare": free_port()}
-    serve = [sys.executable, "-m", "meetscout.cli", "serve"]
+    meetscout, port, env = serve_meetscout(db, tmp)
+    ports = {"meetscout": port, "bare": free_port()}
     procs = {
-        "meetscout": subprocess.Popen(
-            [*serve, "--port", str(ports["meetscout"]), "--db", str(db)],
-            env=env,
-            stdout=subprocess.DEVNULL,
-        ),
+        "meetscout": meetscout,
         "bare": subprocess.Popen(
             [sys.executable, __file__, "--bare", str(ports["bare"]), str(db)], env=env
         ),

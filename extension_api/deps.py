@@ -1,7 +1,9 @@
 """Dependencies as `Annotated` types, so a route's signature says what it uses.
 
-All `async def`: FastAPI runs a plain `def` dependency in a thread pool, which on the hot path
-costs more than the work itself.
+Those that only hand over an object are `async def` (a plain `def` costs a trip to the thread
+pool); one that reads the database is a plain `def`, so it runs in the pool as the routes do
+(all but POST /v1/flags, which only reads: see routes/flags.py). Each thread reads through its
+own connection, which in WAL mode never waits for a crawl that is writing.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ class ProfileCache:
         self._profile = None
 
 
-async def get_profile(request: Request) -> Profile:
+def get_profile(request: Request) -> Profile:
     return request.app.state.profiles.get()
 
 

@@ -1,26 +1,22 @@
-"""Stored events as the API shows them: with the person's corrections and "I'm going"."""
+"""Stored events as the API shows them: judged for the person (their corrections, the targets
+of their profile now) and with "I'm going"."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from meetscout.classify.feedback import apply_feedback
-from meetscout.model import Event
-from meetscout.personal import going_among
+from meetscout.judge import judge_stored
+from meetscout.model import Event, Profile
 from meetscout.store import Store
 
 from .flagging import label_for
 from .schemas import EventOut
 
 
-def event_views(store: Store, events: Sequence[Event]) -> list[EventOut]:
-    going = going_among(store, [e.id for e in events])
+def event_views(store: Store, events: Sequence[Event], profile: Profile) -> list[EventOut]:
+    going = store.going_among([e.id for e in events])
     out = []
-    for event in events:
-        assessment = event.assessment
-        # A "feedback" basis means the correction is already in the row (see assess_stored).
-        if assessment is not None and assessment.basis != "feedback":
-            assessment = apply_feedback(store, event, assessment)
+    for event, assessment in zip(events, judge_stored(store, events, profile), strict=True):
         fields = dict(event)
         fields["assessment"] = assessment
         out.append(

@@ -148,11 +148,7 @@ def _outcome(
 ) -> CrawlOutcome:
     how = f"exit code {code}" if code >= 0 else f"signal {signal.Signals(-code).name}"
     with Store(db) as store:
-        rows = list(
-            store.db.query(
-                "SELECT * FROM runs WHERE json_extract(args, '$.job') = ? ORDER BY id", [job]
-            )
-        )
+        rows = store.runs_of_job(job)
         if not rows and code == BUSY:
             return CrawlOutcome("skipped", error=tail or "already running", exit_code=code)
         if not rows and code == 0:
@@ -162,7 +158,7 @@ def _outcome(
             store.finish_run(
                 run_id, "interrupted" if signalled else "failed", error=_why(how, tail)
             )
-            rows = [next(r for r in store.recent_runs(5, command.source) if r["id"] == run_id)]
+            rows = [store.get_run(run_id)]
         for row in rows:
             if row["status"] is None:  # the process died before its pipeline could finish
                 status = "interrupted" if signalled else "failed"

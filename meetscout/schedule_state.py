@@ -1,4 +1,4 @@
-"""What the scheduler remembers per source between runs, kept in the database's settings table.
+"""What the scheduler remembers per source between runs, kept in the store (`schedule_state`).
 
 So the foreground scheduler, `meetscout schedule --once` from cron or systemd, and
 `meetscout status` all agree on when a source last ran, how it went, and when it may run again
@@ -7,7 +7,6 @@ So the foreground scheduler, `meetscout schedule --once` from cron or systemd, a
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
@@ -106,25 +105,10 @@ class SourceState:
             self.retry_at = None
 
 
-def _key(source: str) -> str:
-    return f"schedule:{source}"
-
-
 def load_state(store: Store, source: str) -> SourceState:
-    rows = list(store.db.query("SELECT value FROM settings WHERE key = ?", [_key(source)]))
-    if not rows:
-        return SourceState(source)
-    try:
-        data = json.loads(rows[0]["value"])
-        for name in ("last_started", "last_finished", "retry_at"):
-            data[name] = datetime.fromisoformat(data[name]) if data.get(name) else None
-        return SourceState(**data)
-    except (ValueError, TypeError):
-        return SourceState(source)  # an unreadable record: start afresh rather than fail
+    saved = store.schedule_state(source)
+    return SourceState(**saved) if saved else SourceState(source)
 
 
 def save_state(store: Store, state: SourceState) -> None:
-    data = asdict(state)
-    for name in ("last_started", "last_finished", "retry_at"):
-        data[name] = data[name].isoformat() if data[name] else None
-    store.db["settings"].upsert({"key": _key(state.source), "value": json.dumps(data)}, pk="key")
+    store.save_schedule_state(**asdict(state))

@@ -13,7 +13,7 @@ from .crawl_lock import SourceLock
 from .crawl_process import COUNT_FIELDS
 from .crawl_sources import SourcePlan
 from .schedule_state import load_state
-from .store import Store
+from .store import Store, from_iso
 
 
 @dataclass
@@ -74,25 +74,11 @@ def source_statuses(
 
 
 def _from_runs(store: Store, source: str, status: SourceStatus) -> None:
-    rows = list(
-        store.db.query(
-            "SELECT * FROM runs WHERE spider = ? OR spider LIKE ? ESCAPE '\\' "
-            "ORDER BY started DESC, id DESC LIMIT 1",
-            [source, f"{source}\\_%"],
-        )
-    )
-    if not rows:
+    row = store.last_run_of_source(source)
+    if row is None:
         return
-    row = rows[0]
-    status.last_started = _dt(row["started"])
-    status.last_finished = _dt(row["finished"])
+    status.last_started = from_iso(row["started"])
+    status.last_finished = from_iso(row["finished"])
     status.last_status = row["status"] or "running"
     status.error = row["error"]
     status.counts = {k: row.get(k) or 0 for k in COUNT_FIELDS}
-
-
-def _dt(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    parsed = datetime.fromisoformat(value)
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)

@@ -21,7 +21,7 @@ from scrapy import signals
 from meetscout.browser import QUIET_ARGS, ensure_chromium
 from meetscout.identify import LINKEDIN, identify
 from meetscout.model import Event
-from meetscout.page_budget import PageBudget, block_until, blocked_until
+from meetscout.page_budget import PageBudget
 from meetscout.sources.linkedin import blocked_answer, parse_event_page, parse_search_results
 from meetscout.sources.linkedin.common import viewer_zone
 from meetscout.store import Store
@@ -178,7 +178,7 @@ class LinkedInEventsSpider(scrapy.Spider):
                 f"No saved LinkedIn session at {self.session}: run `meetscout linkedin login`."
             )
             return False
-        until = blocked_until(self.store, SITE)
+        until = self.store.blocked_until(SITE)
         if until and until > datetime.now(UTC) and not self.force:
             self.report.blocked.append(
                 "LinkedIn refused an earlier crawl; meetscout leaves it alone until "
@@ -338,7 +338,7 @@ class LinkedInEventsSpider(scrapy.Spider):
     def _block(self, found) -> None:
         self.report.blocked.append(found.reason)
         if found.wait:
-            block_until(self.store, SITE, datetime.now(UTC) + found.wait)
+            self.store.block_until(SITE, datetime.now(UTC) + found.wait)
         self.frontier.clear()
         self.found.clear()
 

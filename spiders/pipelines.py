@@ -6,8 +6,7 @@ import os
 
 from scrapy import signals
 
-from meetscout.classify import classify_event, classify_group
-from meetscout.classify.feedback import Corrections
+from meetscout.judge import Corrections, judge_event, judge_group
 from meetscout.model import Event, Group
 from meetscout.store import Store, UpsertCounts
 
@@ -45,7 +44,6 @@ class StorePipeline:
         spider.run_id = self.run_id
         # Everything is judged before it is stored, with the person's profile and corrections.
         self.profile = self.store.get_profile()
-        self.corrections = Corrections.load(self.store)
         self.known_groups: dict[str, Group | None] = {}
 
     def process_item(self, item, spider=None):
@@ -61,6 +59,8 @@ class StorePipeline:
         return item
 
     def flush(self) -> None:
+        # Read at every batch: the person may correct a flag while a long crawl runs.
+        self.corrections = Corrections.load(self.store)
         if self.groups:
             groups = [self._assess_group(g) for g in self.groups]
             self.counts.add(self.store.upsert_groups(groups))
@@ -72,10 +72,8 @@ class StorePipeline:
 
     def _assess_group(self, group: Group) -> Group:
         try:
-            assessment = classify_group(group, self.profile)
-            group = group.model_copy(
-                update={"assessment": self.corrections.apply_group(group, assessment)}
-            )
+            assessment = judge_group(group, self.profile, self.corrections, fresh=True)
+            group = group.model_copy(update={"assessment": assessment})
         except Exception as exc:  # a classifier fault must not lose what was crawled
             self.spider.report.problems.append(f"could not classify group {group.id}: {exc}")
         self.known_groups[group.id] = group
@@ -91,10 +89,9 @@ class StorePipeline:
 
     def _assess_event(self, event: Event) -> Event:
         try:
-            assessment = classify_event(event, self._group_of(event), self.profile)
-            return event.model_copy(
-                update={"assessment": self.corrections.apply(event, assessment)}
-            )
+            group = self._group_of(event)
+            assessment = judge_event(event, group, self.profile, self.corrections, fresh=True)
+            return event.model_copy(update={"assessment": assessment})
         except Exception as exc:  # a classifier fault must not lose what was crawled
             self.spider.report.problems.append(f"could not classify event {event.id}: {exc}")
             return event

@@ -34,6 +34,7 @@ def run_spider(
     process.crawl(crawler, **kwargs)
     process.start()
     run_id = getattr(crawler.spider, "run_id", None)
+    if run_id is None:
+        return None
     with Store(db) as store:
-        runs = [r for r in store.recent_runs(50) if r["id"] == run_id]
-    return runs[0] if runs else None
+        return store.get_run(run_id)

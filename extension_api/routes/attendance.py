@@ -6,13 +6,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from meetscout.classify import classify_event
+from meetscout.judge import Corrections, judge_event, judge_stored
 from meetscout.model import Event
-from meetscout.personal import job_seeker_marked, mark_going, unmark_going
+from meetscout.personal import job_seeker_marked
 
 from ..deps import ProfileDep, StoreDep
 from ..errors import ApiError
-from ..flagging import assess_stored, page_event, resolve
+from ..flagging import page_event, resolve
 from ..schemas import MAX_URL, AttendanceIn, AttendanceOut, JobSeekerCount, Reference
 
 router = APIRouter(tags=["attendance"])
@@ -27,7 +27,7 @@ def _not_an_event(ref: str) -> ApiError:
 
 
 @router.post("/attendance", summary='Mark "I\'m going"')
-async def going(body: AttendanceIn, store: StoreDep, profile: ProfileDep) -> AttendanceOut:
+def going(body: AttendanceIn, store: StoreDep, profile: ProfileDep) -> AttendanceOut:
     """Counts towards this month's job-seeker meetings when it is one. A meeting meetscout has
     not gathered is judged from the page sent with the request and stored, since the person
     chose it."""
@@ -39,11 +39,12 @@ async def going(body: AttendanceIn, store: StoreDep, profile: ProfileDep) -> Att
         if page is None or (target is not None and target.id and page.id != target.id):
             raise _not_an_event(body.url or repr(body.id))
         group = store.get_group(page.group_id) if page.group_id else None
-        page = page.model_copy(update={"assessment": classify_event(page, group, profile)})
+        judged = judge_event(page, group, profile, Corrections.load(store, [page]))
+        page = page.model_copy(update={"assessment": judged})
         store.upsert_events([page])
         found = page
-    assessment = assess_stored(store, found, profile)
-    mark_going(store, found.id, assessment.crowd.value)
+    [assessment] = judge_stored(store, [found], profile)
+    store.mark_going(found.id, assessment.crowd.value)
     return AttendanceOut(
         event_id=found.id,
         going=True,
@@ -55,7 +56,7 @@ async def going(body: AttendanceIn, store: StoreDep, profile: ProfileDep) -> Att
 
 
 @router.delete("/attendance", summary='Unmark "I\'m going"')
-async def not_going(
+def not_going(
     store: StoreDep,
     profile: ProfileDep,
     url: Annotated[str | None, Query(max_length=MAX_URL)] = None,
@@ -69,8 +70,8 @@ async def not_going(
     event_id = found.id if isinstance(found, Event) else (target.id if target else ref.id)
     if not event_id:
         raise _not_an_event(ref.url or repr(ref.id))
-    unmark_going(store, event_id)
-    assessment = assess_stored(store, found, profile) if isinstance(found, Event) else None
+    store.unmark_going(event_id)
+    assessment = judge_stored(store, [found], profile)[0] if isinstance(found, Event) else None
     return AttendanceOut(
         event_id=event_id,
         going=False,

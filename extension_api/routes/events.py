@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query
 from meetscout.model import Access, Crowd, Kind
 from meetscout.store import EventQuery, QueryError
 
-from ..deps import StoreDep
+from ..deps import ProfileDep, StoreDep
 from ..errors import ApiError
 from ..schemas import EventList, EventOut
 from ..views import event_views
@@ -34,8 +34,9 @@ def _when(value: datetime | None, name: str) -> datetime | None:
 
 
 @router.get("/events", summary="Search gathered meetings")
-async def search(
+def search(
     store: StoreDep,
+    profile: ProfileDep,
     q: Annotated[
         str | None, Query(max_length=500, description='Full-text words; "a phrase" in quotes.')
     ] = None,
@@ -73,7 +74,7 @@ async def search(
         raise ApiError(400, str(exc)) from None
     more = len(found) > limit
     return EventList(
-        events=event_views(store, found[:limit]),
+        events=event_views(store, found[:limit], profile),
         offset=offset,
         limit=limit,
         next_offset=offset + limit if more else None,
@@ -81,7 +82,7 @@ async def search(
 
 
 @router.get("/events/{event_id}", summary="One gathered meeting")
-async def one(event_id: str, store: StoreDep) -> EventOut:
+def one(event_id: str, store: StoreDep, profile: ProfileDep) -> EventOut:
     event = store.get_event(event_id)
     if event is None:
         raise ApiError(
@@ -89,4 +90,4 @@ async def one(event_id: str, store: StoreDep) -> EventOut:
             f"No event {event_id!r} in meetscout's database. Ids look like meetup:305123456 or "
             "linkedin:7123456789012345678; POST /v1/flags takes a page URL instead.",
         )
-    return event_views(store, [event])[0]
+    return event_views(store, [event], profile)[0]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from meetscout.classify.feedback import correct
 from meetscout.identify import meetup_group_id
+from meetscout.judge import correct
 from meetscout.model import Event, Group
 
 from ..deps import ProfileDep, StoreDep
@@ -17,7 +17,7 @@ router = APIRouter(tags=["feedback"])
 
 
 @router.post("/feedback", summary="Correct a flag")
-async def feedback(body: FeedbackIn, store: StoreDep, profile: ProfileDep) -> FeedbackOut:
+def feedback(body: FeedbackIn, store: StoreDep, profile: ProfileDep) -> FeedbackOut:
     """Says who really goes (and optionally what kind of meeting it is). With `scope: "group"`
     the correction holds for every event of the event's group, present and future."""
     target, found = resolve(store, body.url, body.id)

@@ -6,6 +6,11 @@ pydantic's JSON parser straight into the same `FlagsRequest` model, and writes f
 shaped as `FlagsResponse` with orjson (tests and the schema fuzz hold them to that model); the
 OpenAPI document describes both, and bad input goes through the same 400/422 handler as
 everywhere else.
+
+Unlike the other routes it reads on the event loop, saving the trip to the thread pool: it only
+reads (primary-key lookups, through the loop thread's own connection, which in WAL mode never
+waits for a crawl that is writing), and the pages capture keeps are written in the pool after
+the answer has gone (benchmarks/api_during_crawl.py, tests/api/test_during_crawl.py).
 """
 
 from __future__ import annotations
@@ -14,8 +19,9 @@ import orjson
 from fastapi import APIRouter, Request, Response
 from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
+from starlette.background import BackgroundTask
 
-from ..flagging import flag_items
+from ..flagging import capture, flag_items
 from ..schemas import FlagsRequest, FlagsResponse
 
 router = APIRouter(tags=["flags"])
@@ -44,6 +50,10 @@ async def flags(request: Request) -> Response:
         raise RequestValidationError(
             [{**e, "loc": ("body", *e["loc"])} for e in exc.errors(include_url=False)]
         ) from None
-    state = request.app.state
-    flags = flag_items(state.store, body.items, state.profiles.get())
-    return Response(orjson.dumps({"flags": flags}), media_type="application/json")
+    store, profiles = request.app.state.store, request.app.state.profiles
+    flags, keep = flag_items(store, body.items, profiles.get())
+    return Response(
+        orjson.dumps({"flags": flags}),
+        media_type="application/json",
+        background=BackgroundTask(capture, store, keep) if keep else None,
+    )

@@ -6,9 +6,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from meetscout.judge import judge_stored
 from meetscout.store import EventQuery, now_utc
 
-from ..deps import StoreDep
+from ..deps import ProfileDep, StoreDep
 from ..errors import ApiError
 from ..flagging import label_for
 from ..schemas import GroupOut
@@ -18,8 +19,11 @@ router = APIRouter(tags=["groups"])
 
 
 @router.get("/groups/{group_id}", summary="A group and its upcoming meetings")
-async def one(
-    group_id: str, store: StoreDep, limit: Annotated[int, Query(ge=1, le=100)] = 20
+def one(
+    group_id: str,
+    store: StoreDep,
+    profile: ProfileDep,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> GroupOut:
     group = store.get_group(group_id)
     if group is None:
@@ -31,8 +35,9 @@ async def one(
     upcoming = store.search_events(
         EventQuery(group_id=group_id, date_from=now_utc(), status="scheduled", limit=limit)
     )
+    [assessment] = judge_stored(store, [group], profile)
     return GroupOut(
-        group=group,
-        label=label_for(group.assessment.crowd) if group.assessment else None,
-        upcoming=event_views(store, upcoming),
+        group=group.model_copy(update={"assessment": assessment}),
+        label=label_for(assessment.crowd),
+        upcoming=event_views(store, upcoming, profile),
     )

@@ -12,12 +12,12 @@ router = APIRouter(tags=["profile"])
 
 
 @router.get("/profile", summary="The person's profile")
-async def read(profile: ProfileDep) -> Profile:
+def read(profile: ProfileDep) -> Profile:
     return profile
 
 
 @router.put("/profile", summary="Replace the person's profile")
-async def replace(body: Profile, store: StoreDep, request: Request) -> Profile:
+def replace(body: Profile, store: StoreDep, request: Request) -> Profile:
     """The whole profile: fields left out return to their defaults."""
     store.save_profile(body)
     request.app.state.profiles.clear()

@@ -28,7 +28,7 @@ def recent(store: Store, limit: int, spider: str | None = None) -> list[RunOut]:
 
 
 @router.get("/runs", summary="Recent crawl runs")
-async def runs(
+def runs(
     store: StoreDep,
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
     spider: Annotated[str | None, Query(max_length=100)] = None,

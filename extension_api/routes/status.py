@@ -19,7 +19,7 @@ NEXT_FEW = 3
 
 
 @router.get("/status", summary="Summary for the extension's popup")
-async def status(store: StoreDep, profile: ProfileDep) -> StatusOut:
+def status(store: StoreDep, profile: ProfileDep) -> StatusOut:
     """The last crawl, job-seeker meetings marked this month against the limit, and the next
     few meetings where the employed go."""
     runs = recent(store, 1)
@@ -39,7 +39,7 @@ async def status(store: StoreDep, profile: ProfileDep) -> StatusOut:
             access=e.assessment.access if e.assessment else [],
             label=e.label,
         )
-        for e in event_views(store, soon)
+        for e in event_views(store, soon, profile)
         if e.assessment and e.assessment.crowd == Crowd.employed
     ][:NEXT_FEW]
     return StatusOut(

@@ -9,10 +9,10 @@ from typing import Annotated, TextIO
 import orjson
 import typer
 
-from ..classify import CLASSIFIER_VERSION, classify_event, classify_group
+from ..classify import CLASSIFIER_VERSION
 from ..classify.evaluate import evaluate_lines, render
-from ..classify.feedback import Corrections
 from ..classify.listing import ListingError, listing_event
+from ..judge import Corrections, judge_event, judge_group
 from ..model import Group, Profile
 from ..paths import default_db_path
 from ..store import Store
@@ -60,7 +60,7 @@ def classify_line(raw: str, profile: Profile) -> dict:
         if "id" in obj:
             out["id"] = obj["id"]
         return out
-    a = classify_event(event, profile=profile)
+    a = judge_event(event, None, profile, Corrections())
     out = {
         "crowd": a.crowd.value,
         "kind": a.kind.value,
@@ -134,7 +134,7 @@ def reclassify_store(store: Store, *, everything: bool = False) -> dict[str, int
         pairs = []
         for group in batch:
             if everything or _stale(group.assessment):
-                a = corrections.apply_group(group, classify_group(group, profile))
+                a = judge_group(group, profile, corrections, fresh=True)
                 group = group.model_copy(update={"assessment": a})
                 pairs.append((group.id, a))
             groups[group.id] = group
@@ -145,7 +145,7 @@ def reclassify_store(store: Store, *, everything: bool = False) -> dict[str, int
             if not (everything or _stale(event.assessment)):
                 continue
             group = groups.get(event.group_id) if event.group_id else None
-            a = corrections.apply(event, classify_event(event, group, profile))
+            a = judge_event(event, group, profile, corrections, fresh=True)
             if event.assessment is None or event.assessment.crowd != a.crowd:
                 counts["crowd_changed"] += 1
             pairs.append((event.id, a))

@@ -52,7 +52,7 @@ def crawl_in_process(
     run_id = getattr(crawler.spider, "run_id", None)
     store = open_store(db)
     try:
-        run = next((r for r in store.recent_runs(50) if r["id"] == run_id), None)
+        run = store.get_run(run_id) if run_id is not None else None
     finally:
         store.close()
     if run is None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from extension_api.schemas import Flag, FlagsResponse
 from meetscout.classify import classify_event
 from meetscout.model import Profile
@@ -315,6 +317,8 @@ def test_capture_stores_browsed_meetings_only_when_opted_in(client):
         )
         first = flags(client, item)[0]
         assert first["known"] is False
+        # Kept once the answer has gone (so a crawl holding the write lock cannot delay it).
+        assert wait_for(lambda: flags(client, {"url": url})[0]["known"])
         again = flags(client, {"url": url})[0]
         assert again["known"] is True
         assert again["crowd"] == first["crowd"]
@@ -323,3 +327,41 @@ def test_capture_stores_browsed_meetings_only_when_opted_in(client):
         )
     finally:
         client.put("/v1/profile", json=profile)
+
+
+def test_targets_follow_the_profile_without_a_command(api, client):
+    """Issue 18: after the profile gains a target, the next flag of a stored meeting that
+    mentions it shows the target, with no `meetscout reclassify`."""
+    event = make_event(
+        31,
+        url="https://www.meetup.com/hdi-nj/events/300000031/",
+        description="This month's meeting is hosted at Prudential's Newark offices.",
+        assessment=EMPLOYED,
+    )
+    with api.store() as store:
+        store.upsert_events([event])
+    url = event.url
+    assert flags(client, {"url": url})[0]["targets"] == []
+    profile = client.get("/v1/profile").json()
+    try:
+        wanted = {**profile, "target_companies": ["Prudential"]}
+        assert client.put("/v1/profile", json=wanted).status_code == 200
+        [flag] = flags(client, {"url": url})
+        assert flag["known"] is True
+        assert flag["targets"] == ["Prudential"]
+        assert client.get(f"/v1/events/{event.id}").json()["assessment"]["targets"] == [
+            "Prudential"
+        ]
+    finally:
+        client.put("/v1/profile", json=profile)
+    assert flags(client, {"url": url})[0]["targets"] == []
+
+
+def wait_for(check, timeout: float = 30.0) -> bool:
+    """Poll until `check()` is true (a generous bound, not a speed assertion)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(0.05)
+    return False

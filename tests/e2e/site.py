@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
-from meetscout.model import Access, Assessment, Crowd, Event, Group, Kind, Venue
+from meetscout.model import Access, Assessment, Crowd, Event, Group, Kind, Profile, Venue
 
 MEETUP = "https://www.meetup.com"
 LINKEDIN = "https://www.linkedin.com"
@@ -105,6 +105,7 @@ CHAPTER = meetup_event(
         ],
         ["Prudential"],
     ),
+    description="Monthly meeting with a speaker, hosted at Prudential's Newark office.",
 )
 SUPPORT = meetup_event(
     301000002,
@@ -136,7 +137,10 @@ XSS = meetup_event(
         [f"Title says {XSS_TITLE}"],
         [f"{XSS_TITLE}Corp"],
     ),
+    description=f"Sponsored by {XSS_TITLE}Corp.",
 )
+# Targets are the profile's: a flag names one when the meeting mentions it.
+PROFILE = Profile(target_companies=["Prudential", f"{XSS_TITLE}Corp"])
 HIKE = meetup_event(
     301000004,
     "Saturday Hike at the Palisades",
@@ -195,6 +199,7 @@ def chapter_series(count: int, first: int = 301000100) -> list[Event]:
 
 
 def fill_store(store, events: Iterable[Event], groups: Iterable[Group] = (GROUP,)) -> None:
+    store.save_profile(PROFILE)
     store.upsert_groups(list(groups))
     store.upsert_events(list(events))
 

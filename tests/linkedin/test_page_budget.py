@@ -1,6 +1,6 @@
 from datetime import UTC, date, datetime, timedelta
 
-from meetscout.page_budget import PageBudget, block_until, blocked_until
+from meetscout.page_budget import PageBudget
 from meetscout.store import Store
 
 
@@ -23,11 +23,11 @@ def test_budget_counts_per_day_across_instances(tmp_path):
 
 
 def test_blocked_until_is_remembered_and_forgotten(store):
-    assert blocked_until(store, "linkedin") is None
+    assert store.blocked_until("linkedin") is None
     until = datetime(2026, 1, 6, 12, tzinfo=UTC)
-    block_until(store, "linkedin", until)
-    assert blocked_until(store, "linkedin") == until
-    block_until(store, "linkedin", until + timedelta(hours=1))
-    assert blocked_until(store, "linkedin") == until + timedelta(hours=1)
-    block_until(store, "linkedin", None)
-    assert blocked_until(store, "linkedin") is None
+    store.block_until("linkedin", until)
+    assert store.blocked_until("linkedin") == until
+    store.block_until("linkedin", until + timedelta(hours=1))
+    assert store.blocked_until("linkedin") == until + timedelta(hours=1)
+    store.block_until("linkedin", None)
+    assert store.blocked_until("linkedin") is None

@@ -1,0 +1,64 @@
+"""The local SQLite store, and the only keeper of meetscout's SQL.
+
+    from meetscout.store import Store, EventQuery
+
+    with Store(path) as store:          # Store(":memory:") for tests, Store() for the person's own
+        store.upsert_events(events)
+        store.search_events(EventQuery(text="project management", crowd="employed"))
+
+One module per topic, each a part of `Store`: events.py (bulk upsert, reading, cancellations),
+search.py, groups.py, assessments.py (stored judgements), runs.py (crawl runs), personal.py (the
+person's profile, corrections, attendance, contacts), crawl_state.py (schedule state, page
+budgets, blocks); beneath them connection.py (a connection per thread), schema.py (numbered
+migrations), rows.py (rows <-> models) and upsert.py (the bulk upsert by content hash).
+"""
+
+from __future__ import annotations
+
+from .assessments import Assessments
+from .crawl_state import CrawlState
+from .events import Events
+from .groups import Groups
+from .personal import Personal
+from .rows import (
+    ASSESSMENT_COLUMNS,
+    event_row,
+    from_iso,
+    group_row,
+    now_utc,
+    row_assessment,
+    row_event,
+    row_group,
+)
+from .runs import RUN_STATUSES, Runs
+from .schema import FTS_HASH_BYTES, SCHEMA_VERSION
+from .search import SORTS, EventQuery, QueryError
+from .upsert import MAX_ROWID, UpsertCounts
+
+
+class Store(Events, Groups, Assessments, Runs, Personal, CrawlState):
+    """One SQLite database. `Store(":memory:")` for tests, `Store()` for the person's own.
+
+    Safe to share between threads: each thread gets its own connection to the file.
+    """
+
+
+__all__ = [
+    "ASSESSMENT_COLUMNS",
+    "FTS_HASH_BYTES",
+    "MAX_ROWID",
+    "RUN_STATUSES",
+    "SCHEMA_VERSION",
+    "SORTS",
+    "EventQuery",
+    "QueryError",
+    "Store",
+    "UpsertCounts",
+    "event_row",
+    "from_iso",
+    "group_row",
+    "now_utc",
+    "row_assessment",
+    "row_event",
+    "row_group",
+]

@@ -1,0 +1,56 @@
+"""Crawl runs: one row per crawl, from its start to how it ended, with its counts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .connection import Connection
+from .rows import iso, now_utc, to_json
+from .upsert import UpsertCounts
+
+RUN_STATUSES = ("ok", "partial", "blocked", "failed", "interrupted")
+
+
+class Runs(Connection):
+    def start_run(self, spider: str, args: dict[str, Any] | None = None) -> int:
+        cur = self.conn.execute(
+            "INSERT INTO runs (spider, args, started) VALUES (?, ?, ?)",
+            [spider, to_json(args or {}), iso(now_utc())],
+        )
+        return cur.lastrowid
+
+    def finish_run(
+        self, run_id: int, status: str, counts: UpsertCounts | None = None, error: str | None = None
+    ) -> None:
+        if status not in RUN_STATUSES:
+            raise ValueError(f"unknown run status {status!r}")
+        c = counts or UpsertCounts()
+        self.conn.execute(
+            "UPDATE runs SET finished = ?, status = ?, new = ?, updated = ?, unchanged = ?, "
+            "invalid = ?, cancelled = ?, error = ? WHERE id = ?",
+            [iso(now_utc()), status, c.new, c.updated, c.unchanged, c.invalid, c.cancelled, error,
+             run_id],
+        )  # fmt: skip
+
+    def get_run(self, run_id: int) -> dict[str, Any] | None:
+        rows = self.rows("SELECT * FROM runs WHERE id = ?", [run_id])
+        return rows[0] if rows else None
+
+    def recent_runs(self, limit: int = 20, spider: str | None = None) -> list[dict[str, Any]]:
+        where, params = ("WHERE spider = ?", [spider]) if spider else ("", [])
+        sql = f"SELECT * FROM runs {where} ORDER BY started DESC, id DESC LIMIT ?"
+        return self.rows(sql, [*params, limit])
+
+    def runs_of_job(self, job: str) -> list[dict[str, Any]]:
+        """The runs a crawl process recorded under its job tag (a crawl may record several)."""
+        sql = "SELECT * FROM runs WHERE json_extract(args, '$.job') = ? ORDER BY id"
+        return self.rows(sql, [job])
+
+    def last_run_of_source(self, source: str) -> dict[str, Any] | None:
+        """The newest run of a source's spiders ("meetup" covers meetup_group, meetup_search)."""
+        sql = (
+            "SELECT * FROM runs WHERE spider = ? OR spider LIKE ? ESCAPE '\\' "
+            "ORDER BY started DESC, id DESC LIMIT 1"
+        )
+        rows = self.rows(sql, [source, f"{source}\\_%"])
+        return rows[0] if rows else None
