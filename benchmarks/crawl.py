@@ -177,7 +177,7 @@ def main() -> None:
     )
     args = parser.parse_args()
 
-    from meetscout.localsite import LocalSite, Reply
+    from meetscout.demo.localsite import LocalSite, Reply
     from meetscout.store import Store
 
     built = time.perf_counter()

@@ -20,8 +20,8 @@ from scrapy import signals
 
 from meetscout.browser import QUIET_ARGS, ensure_chromium
 from meetscout.identify import LINKEDIN, identify
+from meetscout.linkedin.page_budget import PageBudget
 from meetscout.model import Event
-from meetscout.page_budget import PageBudget
 from meetscout.sources.linkedin import blocked_answer, parse_event_page, parse_search_results
 from meetscout.sources.linkedin.common import viewer_zone
 from meetscout.store import Store

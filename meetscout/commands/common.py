@@ -11,8 +11,8 @@ from typing import Annotated, NoReturn
 import typer
 from rich.console import Console
 
-from ..crawl_lock import BUSY, LockBusy, SourceLock
 from ..paths import default_db_path
+from ..scheduling.locks import BUSY, LockBusy, SourceLock
 from ..store import Store
 
 console = Console()

@@ -10,7 +10,7 @@ from rich.markup import escape
 
 from ..browser import BrowserNotFound, ensure_chromium
 from ..config import ConfigError, load_config
-from ..linkedin_session import load_state, session_path
+from ..linkedin.session import load_state, session_path
 from .common import DbOption, console, err_console, source_lock
 
 EXIT_BLOCKED = 3

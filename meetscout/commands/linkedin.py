@@ -8,7 +8,7 @@ import typer
 from rich.markup import escape
 
 from ..browser import BrowserNotFound
-from ..linkedin_session import has_display, no_display_help, session_path, sign_in
+from ..linkedin.session import has_display, no_display_help, session_path, sign_in
 from .common import console, err_console
 
 linkedin_app = typer.Typer(

@@ -11,12 +11,12 @@ import typer
 from rich.table import Table
 
 from ..config import ConfigError, load_config
-from ..crawl_process import Stopper
-from ..crawl_sources import SourcePlan, plan_sources
 from ..paths import default_db_path
-from ..schedule_state import Policy
-from ..scheduler import Scheduler, SourceResult, install_stop_signals, run_once
-from ..system_units import cron_line, systemd_units
+from ..scheduling.processes import Stopper
+from ..scheduling.scheduler import Scheduler, SourceResult, install_stop_signals, run_once
+from ..scheduling.source_plans import SourcePlan, plan_sources
+from ..scheduling.state import Policy
+from ..scheduling.system_units import cron_line, systemd_units
 from .common import DbOption, console, err_console, fail
 
 ConfigOption = Annotated[

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from playwright.sync_api import Error as PlaywrightError
 
 from ..browser import QUIET_ARGS
-from ..localsite import Reply
+from .localsite import Reply
 
 BADGE = "[data-meetscout-badge]"
 SITES = ("https://www.meetup.com", "https://www.linkedin.com")

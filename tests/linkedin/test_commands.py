@@ -13,8 +13,8 @@ import pytest
 from typer.testing import CliRunner
 
 from meetscout.cli import app
-from meetscout.linkedin_session import has_display, save_state, signed_in_url
-from meetscout.localsite import LocalSite, Reply
+from meetscout.demo.localsite import LocalSite, Reply
+from meetscout.linkedin.session import has_display, save_state, signed_in_url
 
 from .conftest import ROOT, event_page, write_session
 
@@ -132,7 +132,7 @@ def test_crawl_needs_something_to_look_for(home):
 
 
 def test_crawl_never_runs_beside_another_linkedin_crawl(home):
-    from meetscout.crawl_lock import BUSY, SourceLock
+    from meetscout.scheduling.locks import BUSY, SourceLock
 
     write_session(home / "s.json")
     argv = ["crawl", "linkedin", "--enable", "--session", str(home / "s.json"), "-k", "networking"]

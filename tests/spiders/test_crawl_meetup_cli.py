@@ -60,7 +60,7 @@ def test_search_needs_keywords(tmp_path):
 
 
 def test_a_crawl_by_hand_never_runs_beside_another_of_its_source(meetup_site, tmp_path):
-    from meetscout.crawl_lock import BUSY, SourceLock
+    from meetscout.scheduling.locks import BUSY, SourceLock
 
     db = tmp_path / "m.db"
     args = ("crawl", "meetup", HDI, "--db", str(db), "--base-url", meetup_site.base_url)

@@ -7,7 +7,7 @@ longer alive is treated as free.
 
 Run a command under the lock (the lock survives `exec`, so the crawl itself holds it):
 
-    python -m meetscout.crawl_lock meetup --db PATH -- python -m meetscout.cli crawl meetup ...
+    python -m meetscout.scheduling.locks meetup --db PATH -- meetscout crawl meetup ...
 
 Exits with BUSY (75, EX_TEMPFAIL) without running anything when another crawl holds the lock.
 """
@@ -116,14 +116,13 @@ class LockBusy(RuntimeError):
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if "--" not in argv or len(argv) < 4 or argv[1] != "--db":
-        print(
-            "usage: python -m meetscout.crawl_lock SOURCE --db PATH -- COMMAND...", file=sys.stderr
-        )
+        usage = "usage: python -m meetscout.scheduling.locks SOURCE --db PATH -- COMMAND..."
+        print(usage, file=sys.stderr)
         return 2
     split = argv.index("--")
     source, db, command = argv[0], argv[2], argv[split + 1 :]
     if not command:
-        print("crawl_lock: no command to run", file=sys.stderr)
+        print("meetscout.scheduling.locks: no command to run", file=sys.stderr)
         return 2
     lock = SourceLock(db, source)
     if not lock.acquire():

@@ -1,6 +1,6 @@
 """A tiny real crawl command for scheduler tests: one Scrapy spider, one page of events as JSON.
 
-    python -m tests.scheduler.tiny_crawl --url URL --db PATH [--crash]
+    python -m tests.scheduling.tiny_crawl --url URL --db PATH [--crash]
 
 The page is a JSON list of {"id", "title"}; {"blocked": "reason"} makes the run `blocked`.
 `--crash` fails the way a broken crawl command does: a traceback and exit code 1, no run row.

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from meetscout.localsite import LocalSite
+from meetscout.demo.localsite import LocalSite
 from meetscout.store import Store
 from tests.spiders.meetup_site import HDI, routes
 
