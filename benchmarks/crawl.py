@@ -101,11 +101,10 @@ def event_page(n: int) -> bytes:
 def child(kind: str, urls_file: str, db: str, base_url: str) -> None:
     """One crawl, timed from spider open to spider close; prints JSON."""
     import scrapy
+    from meetscout.spiders.meetup_events import MeetupEventsSpider
+    from meetscout.spiders.run import project_settings
     from scrapy import signals
     from scrapy.crawler import CrawlerProcess
-
-    from spiders.meetup_events import MeetupEventsSpider
-    from spiders.run import project_settings
 
     class BareSpider(scrapy.Spider):
         name = "bare"

@@ -67,7 +67,7 @@ class LinkedInEventsSpider(scrapy.Spider):
             "http": "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler",
             "https": "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler",
         },
-        "DOWNLOADER_MIDDLEWARES": {"spiders.pace.HumanPaceMiddleware": 950},
+        "DOWNLOADER_MIDDLEWARES": {"meetscout.spiders.pace.HumanPaceMiddleware": 950},
         "CONCURRENT_REQUESTS": 1,
         "CONCURRENT_REQUESTS_PER_DOMAIN": 1,
         "DOWNLOAD_DELAY": 0,  # the pace middleware waits, counting from each answer

@@ -18,7 +18,7 @@ from meetscout.store import Store
 
 def project_settings(db: Path | None = None, **overrides: Any) -> Settings:
     settings = Settings()
-    settings.setmodule("spiders.settings", priority="project")
+    settings.setmodule("meetscout.spiders.settings", priority="project")
     settings.set("MEETSCOUT_DB", str(db or default_db_path()), priority="cmdline")
     for key, value in overrides.items():
         settings.set(key, value, priority="cmdline")

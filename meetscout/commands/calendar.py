@@ -30,8 +30,8 @@ def find(
     """
     from scrapy.crawler import CrawlerProcess
 
-    from spiders.calendar_feed import CalendarFeedSpider
-    from spiders.run import project_settings
+    from meetscout.spiders.calendar_feed import CalendarFeedSpider
+    from meetscout.spiders.run import project_settings
 
     process = CrawlerProcess(project_settings(None, ITEM_PIPELINES={}))
     crawler = process.create_crawler(CalendarFeedSpider)

@@ -89,8 +89,8 @@ def linkedin(
         ensure_chromium()
     except BrowserNotFound as exc:
         _fail(str(exc))
-    from spiders.linkedin_events import LinkedInEventsSpider  # Scrapy only when crawling
-    from spiders.run import run_spider
+    from meetscout.spiders.linkedin_events import LinkedInEventsSpider  # Scrapy only when crawling
+    from meetscout.spiders.run import run_spider
 
     with source_lock(db, "linkedin"):
         run = run_spider(

@@ -22,7 +22,7 @@ def crawl_in_process(
     from scrapy import signals
     from scrapy.crawler import CrawlerProcess
 
-    from spiders.run import project_settings
+    from meetscout.spiders.run import project_settings
 
     open_store(db).close()  # a database we cannot open is a message, before any crawling
     process = CrawlerProcess(project_settings(db))

@@ -24,8 +24,8 @@ LOOPBACK_SETTINGS = {
 
 
 def crawl_meetup(db: Path, base_url: str, names: list[str]) -> dict | None:
-    from spiders.meetup_group import MeetupGroupSpider
-    from spiders.run import run_spider
+    from meetscout.spiders.meetup_group import MeetupGroupSpider
+    from meetscout.spiders.run import run_spider
 
     return run_spider(MeetupGroupSpider, db, LOOPBACK_SETTINGS, urlnames=names, base_url=base_url)
 

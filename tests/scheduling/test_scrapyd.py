@@ -23,7 +23,16 @@ from .conftest import ROOT
 from .test_scheduler import poll
 
 BIN = Path(sys.executable).parent
-DEPLOYED = ["meetscout", "spiders", "pyproject.toml", "setup.py", "scrapy.cfg", "README.md"]
+DEPLOYED = [
+    "meetscout",
+    "spiders",
+    "extension_api",
+    "browser_extension",
+    "pyproject.toml",
+    "setup.py",
+    "scrapy.cfg",
+    "README.md",
+]
 
 
 def free_port() -> int:

@@ -13,10 +13,10 @@ import json
 from datetime import UTC, datetime
 
 import scrapy
+from meetscout.spiders.report import CrawlReport
+from meetscout.spiders.run import run_spider
 
 from meetscout.model import Event
-from spiders.report import CrawlReport
-from spiders.run import run_spider
 
 FAST = {
     "ROBOTSTXT_OBEY": False,
