@@ -1,14 +1,24 @@
-"""Run one spider in this process and hand back its crawl-run row.
+"""Start one crawl in this process: the one place that does, for every command, the demo and tests.
 
-Scrapy's reactor cannot restart, so call this once per process (the CLI does; the scheduler starts
-a process per crawl).
+A crawl runs one of three ways, and the first two come here:
+
+- in process: `meetscout crawl meetup|meetup-search|calendar|linkedin` (commands/crawl_run.py);
+- in a process of its own per crawl, when `meetscout schedule` (or `meetscout crawl` with no
+  source named) runs those same commands under the source's lock (scheduling/processes.py);
+- inside Scrapyd, which runs the deployed spiders with this project's settings (the `scrapy`
+  entry point in pyproject.toml) and the same store pipeline.
+
+Scrapy's reactor cannot restart, so call `crawl` once per process.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from scrapy import Spider
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
@@ -25,16 +35,40 @@ def project_settings(db: Path | None = None, **overrides: Any) -> Settings:
     return settings
 
 
-def run_spider(
-    spider_cls, db: Path | None = None, settings: dict[str, Any] | None = None, **kwargs
-):
-    """Crawl with `spider_cls(**kwargs)` into `db`; return the run row the pipeline wrote."""
+@dataclass
+class Crawl:
+    spider: Spider  # after the crawl, with what it found out on the way (its report)
+    run: dict[str, Any] | None  # the run row the store pipeline wrote; None if it never started
+
+
+def crawl(
+    spider_cls: type[Spider],
+    db: Path | None = None,
+    settings: dict[str, Any] | None = None,
+    *,
+    signals: dict[object, Callable[..., None]] | None = None,
+    **kwargs: Any,
+) -> Crawl:
+    """Crawl with `spider_cls(**kwargs)` into `db` until it ends; `signals` maps Scrapy signals to
+    handlers (a progress line)."""
     process = CrawlerProcess(project_settings(db, **(settings or {})))
     crawler = process.create_crawler(spider_cls)
+    for signal, handler in (signals or {}).items():
+        crawler.signals.connect(handler, signal=signal)
     process.crawl(crawler, **kwargs)
     process.start()
     run_id = getattr(crawler.spider, "run_id", None)
     if run_id is None:
-        return None
+        return Crawl(crawler.spider, None)
     with Store(db) as store:
-        return store.get_run(run_id)
+        return Crawl(crawler.spider, store.get_run(run_id))
+
+
+def run_spider(
+    spider_cls: type[Spider],
+    db: Path | None = None,
+    settings: dict[str, Any] | None = None,
+    **kwargs,
+) -> dict[str, Any] | None:
+    """`crawl`, for callers that want only the run row."""
+    return crawl(spider_cls, db, settings, **kwargs).run

@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
 from .common import DbOption, fail
 from .crawl_run import crawl_in_process
@@ -56,7 +55,7 @@ def meetup(
             fail(
                 "No Meetup groups to crawl: name some (meetscout crawl meetup hdi-new-jersey) "
                 f"or list them in meetscout.toml{where} under "
-                + escape('[meetup] groups = ["hdi-new-jersey"].')
+                '[meetup] groups = ["hdi-new-jersey"].'
             )
     from meetscout.spiders.meetup_group import MeetupGroupSpider
 

@@ -9,7 +9,8 @@ Run a command under the lock (the lock survives `exec`, so the crawl itself hold
 
     python -m meetscout.scheduling.locks meetup --db PATH -- meetscout crawl meetup ...
 
-Exits with BUSY (75, EX_TEMPFAIL) without running anything when another crawl holds the lock.
+Exits with BUSY (75, meetscout/exit_codes.py) without running anything when another crawl
+holds the lock.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import os
 import sys
 from pathlib import Path
 
-BUSY = 75
+from ..exit_codes import BUSY, USAGE
 
 
 def lock_path(db: Path | str, source: str) -> Path:
@@ -118,12 +119,12 @@ def main(argv: list[str] | None = None) -> int:
     if "--" not in argv or len(argv) < 4 or argv[1] != "--db":
         usage = "usage: python -m meetscout.scheduling.locks SOURCE --db PATH -- COMMAND..."
         print(usage, file=sys.stderr)
-        return 2
+        return USAGE
     split = argv.index("--")
     source, db, command = argv[0], argv[2], argv[split + 1 :]
     if not command:
         print("meetscout.scheduling.locks: no command to run", file=sys.stderr)
-        return 2
+        return USAGE
     lock = SourceLock(db, source)
     if not lock.acquire():
         print(

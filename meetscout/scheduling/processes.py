@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ..exit_codes import BUSY
 from ..store import Store
-from .locks import BUSY
 
 COUNT_FIELDS = ("new", "updated", "unchanged", "cancelled", "invalid")
 # Worse statuses win when one source run is made of several crawls.
