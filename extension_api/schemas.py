@@ -80,7 +80,7 @@ class Flag(BaseModel):
     confidence: float
     sure: bool = Field(
         default=True,
-        description='False when meetscout is not sure who goes (few or conflicting clues): the '
+        description="False when meetscout is not sure who goes (few or conflicting clues): the "
         'label is then "Not sure", the crowd is never "employed", and the badge is quiet.',
     )
     access: list[Access]

@@ -54,8 +54,8 @@ KIND_WORDS = {
 # A judgement rests on the listing only when its features favour the chosen kind over the best
 # other crowd's by at least this much (in score); short of that, what decides is how common each
 # kind is, and the judgement is not sure (its confidence is at most UNSURE).
-CLUES_AT = float(__import__("os").environ.get("RJ_CLUES", "1.0"))
-UNSURE = 0.5
+CLUES_AT = 1.0
+UNSURE = 0.4
 # A feature is named as a reason when it moves the balance by at least this much (in score).
 REASON_AT = 0.3
 # A reason against is named when it pulled the other way by at least this much.
@@ -211,9 +211,12 @@ def _reasons(
         weight = pull(cue.feature) + pull(cue.name_feature)
         if weight >= REASON_AT and cue.crowd == crowd:
             cited.append((weight, hit))
-        elif weight <= -AGAINST_AT and cue.crowd != crowd:
-            if against is None or weight < against[0]:
-                against = (weight, hit)
+        elif (
+            weight <= -AGAINST_AT
+            and cue.crowd != crowd
+            and (against is None or weight < against[0])
+        ):
+            against = (weight, hit)
     quoted: set[str] = set()  # words a cue's reason quotes already
     for _, hit in sorted(cited, key=itemgetter(0), reverse=True):
         reasons.append(_hit_text(hit))
@@ -236,15 +239,15 @@ def _reasons(
             f"{_hit_text(against[1])}, but that is outweighed: most who go are likely "
             f"{CROWD_WORDS[crowd]}"
         )
-    if decision.confidence < SURE_AT:
-        reasons.insert(0, _unsure(decision, bool(reading.hits)))
-    elif not reasons:
+    if not reasons:
         reasons.append(
             "Nothing in the listing points to a professional or job-seeker crowd, so it is "
             "taken as a social or leisure event"
             if crowd == Crowd.not_networking
             else f"Reads most like {KIND_WORDS[decision.kind]}"
         )
+    if decision.confidence < SURE_AT:
+        reasons.insert(0, _unsure(decision, bool(reading.hits)))
     return reasons[:4]
 
 
@@ -330,18 +333,23 @@ def _assessment(
     scores, known_words, known = weights.scores(reading.words, reading.features)
     group_reason = None
     basis = "classifier"
-    if group is not None:
-        own = decide(weights, scores).crowd
+    if group is None:
+        decision = decide(weights, scores, force_crowd)
+    else:
+        own = decide(weights, scores)
         group_row, judged = group
         prior = lex.limits.get("group_prior", 2.0) * judged.confidence
         scores[weights.kinds.index(judged.kind)] += prior
-    decision = decide(weights, scores, force_crowd)
-    if group is not None:
+        decision = decide(weights, scores, force_crowd)
+        if force_crowd is None and own.confidence < SURE_AT and judged.sure:
+            # The event says too little to judge: its group, judged surely, says who goes.
+            decision = decide(weights, scores, CROWD_OF[judged.kind])
+            decision.confidence = judged.confidence
         if CROWD_OF[judged.kind] == decision.crowd:
             group_reason = (
                 f"Its group, {_clip(group_row.name, 60)}, looks like {KIND_WORDS[judged.kind]}"
             )
-        if force_crowd is None and own != decision.crowd:
+        if force_crowd is None and own.crowd != decision.crowd:
             basis = "group"
     return Assessment(
         crowd=decision.crowd,

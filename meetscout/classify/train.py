@@ -104,7 +104,10 @@ def scale_of(feature: str, cue_scale: float) -> float:
 
 
 def fit(
-    lex: Lexicon, rows: Sequence[dict[str, Any]], c: float = C, cue_scale: float = CUE_SCALE
+    lex: Lexicon,
+    rows: Sequence[dict[str, Any]],
+    c: float = C,
+    cue_scale: float = CUE_SCALE,
 ) -> dict[str, Any]:
     """Weights as the JSON object `weights.json` holds."""
     from scipy.sparse import lil_matrix  # development dependencies, imported only to train
@@ -112,7 +115,7 @@ def fit(
 
     features = [features_of(lex, row) for row in rows]
     sources: dict[str, set[str]] = defaultdict(set)
-    for row, found in zip(rows, features):
+    for row, found in zip(rows, features, strict=True):
         for feature in found:
             if word_of(feature) is not None:
                 sources[feature].add(source_of(row))
@@ -166,7 +169,7 @@ def cross_validate(lex: Lexicon, rows: list[dict[str, Any]]) -> None:
     tune = [r for r in rows if "origin" in r]
     written = [r for r in rows if "origin" not in r]
     folds: dict[str, list[int]] = defaultdict(list)
-    for i, row in enumerate(tune):  # five folds by position, each holding every source
+    for i in range(len(tune)):  # five folds by position, each holding every source
         folds[f"fold {i % 5 + 1}"].append(i)
     by_repository: dict[str, list[int]] = defaultdict(list)
     for i, row in enumerate(tune):
