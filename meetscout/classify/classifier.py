@@ -11,7 +11,6 @@ best rival, said as the lexicon's sentences, the words themselves, or the time a
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
 from dataclasses import dataclass
@@ -22,7 +21,7 @@ from ..model import SURE_AT, Access, Assessment, Crowd, Event, Group, Kind, Prof
 from .features import DAYS, Hit, Reading, local_time, read_event, read_text
 from .lexicon import Lexicon, load_lexicon
 from .lexicon import file_version as lexicon_version
-from .weights import Weights, load_weights
+from .weights import REASON_AT, Weights, load_weights
 from .weights import file_version as weights_version
 
 ALGORITHM = "2"
@@ -56,8 +55,6 @@ KIND_WORDS = {
 # kind is, and the judgement is not sure (its confidence is at most UNSURE).
 CLUES_AT = 1.0
 UNSURE = 0.4
-# A feature is named as a reason when it moves the balance by at least this much (in score).
-REASON_AT = 0.3
 # A reason against is named when it pulled the other way by at least this much.
 AGAINST_AT = 1.0
 
@@ -196,19 +193,14 @@ def _reasons(
 ) -> list[str]:
     """What tipped the balance: the features that most favour the chosen kind over the best kind
     of the likeliest other crowd, as sentences; and the strongest one the other way."""
-    crowd, mine, rival = decision.crowd, decision.kind_at, decision.rival_at
-    rows = weights.rows
-
-    def pull(feature: str) -> float:
-        row = rows.get(feature)
-        return row[mine] - row[rival] if row else 0.0
-
+    crowd = decision.crowd
+    pulls, strong = weights.pulls(decision.kind_at, decision.rival_at)
     reasons = [group_reason] if group_reason else []
     cited: list[tuple[float, Hit]] = []
     against: tuple[float, Hit] | None = None
     for hit in reading.hits.values():
         cue = hit.cue
-        weight = pull(cue.feature) + pull(cue.name_feature)
+        weight = pulls.get(cue.feature, 0.0) + pulls.get(cue.name_feature, 0.0)
         if weight >= REASON_AT and cue.crowd == crowd:
             cited.append((weight, hit))
         elif (
@@ -221,15 +213,12 @@ def _reasons(
     for _, hit in sorted(cited, key=itemgetter(0), reverse=True):
         reasons.append(_hit_text(hit))
         quoted.update(hit.words.lower().split())
-    words = [
-        word
-        for word in heapq.nlargest(len(quoted) + 3, known_words, key=pull)
-        if word not in quoted and pull(word) >= REASON_AT
-    ]
+    words = sorted(strong.intersection(known_words), key=lambda w: (-pulls[w], w))
+    words = [word for word in words if word not in quoted]
     if words:
         reasons.append(f"Its words point to {CROWD_WORDS[crowd]}: {_quote(words[:3])}")
-    for feature in known:
-        if not feature.startswith(("cue:", "name-cue:")) and pull(feature) >= REASON_AT:
+    for feature in strong.intersection(known):
+        if not feature.startswith(("cue:", "name-cue:")):
             sentence = _context_sentence(feature, reading, crowd)
             if sentence:
                 reasons.append(sentence)

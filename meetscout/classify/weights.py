@@ -37,6 +37,10 @@ KINDS = (
 )
 
 
+# A feature is named as a reason when it moves the balance by at least this much (in score).
+REASON_AT = 0.3
+
+
 class WeightsError(ValueError):
     """The weights file is missing or malformed; the message says how to make it again."""
 
@@ -51,6 +55,18 @@ class Weights:
 
     def __post_init__(self) -> None:
         self.vocabulary = frozenset(self.rows)
+        self._pulls: dict[tuple[int, int], tuple[dict[str, float], frozenset[str]]] = {}
+
+    def pulls(self, mine: int, rival: int) -> tuple[dict[str, float], frozenset[str]]:
+        """How much each feature favours kind `mine` over kind `rival` (by their places), and
+        the features that favour it by at least REASON_AT: what a reason may name. Made once per
+        pair of kinds."""
+        pair = self._pulls.get((mine, rival))
+        if pair is None:
+            pulls = {f: row[mine] - row[rival] for f, row in self.rows.items()}
+            strong = frozenset(f for f, pull in pulls.items() if pull >= REASON_AT)
+            pair = self._pulls[(mine, rival)] = (pulls, strong)
+        return pair
 
     def scores(
         self, words: list[str], features: set[str]
