@@ -330,8 +330,8 @@ def _assessment(
         prior = lex.limits.get("group_prior", 2.0) * judged.confidence
         scores[weights.kinds.index(judged.kind)] += prior
         decision = decide(weights, scores, force_crowd)
-        if force_crowd is None and own.confidence < SURE_AT and judged.sure:
-            # The event says too little to judge: its group, judged surely, says who goes.
+        if force_crowd is None and not reading.hits and own.confidence < SURE_AT and judged.sure:
+            # The event's own words hold no clue: its group, judged surely, says who goes.
             decision = decide(weights, scores, CROWD_OF[judged.kind])
             decision.confidence = judged.confidence
         if CROWD_OF[judged.kind] == decision.crowd:
