@@ -241,7 +241,7 @@ def _reasons(
 
 
 def _unsure(decision: Decision, has_cues: bool) -> str:
-    if decision.employed >= decision.confidence:
+    if decision.employed >= 0.5:  # the likeliest crowd, but short of SURE_AT
         return (
             f"Not sure: it may be where the employed go ({decision.employed:.0%} likely), "
             "too unsure to say so"
