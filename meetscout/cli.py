@@ -14,6 +14,7 @@ from .commands.crawl_meetup import meetup, meetup_search
 from .commands.demo import demo
 from .commands.events import events
 from .commands.linkedin import linkedin_app
+from .commands.plan import plan_app
 from .commands.schedule import schedule
 from .commands.serve import serve
 from .commands.status import status
@@ -49,6 +50,7 @@ app.command()(schedule)
 app.command()(status)
 app.add_typer(linkedin_app, name="linkedin")
 app.add_typer(calendar_app, name="calendar")
+app.add_typer(plan_app, name="plan")
 
 
 def main() -> None:
