@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -127,7 +127,8 @@ def write_ics(
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", NAME)
     cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-    cal.add("x-published-ttl", REFRESH)
+    cal.add("x-published-ttl", icalendar.vDuration(REFRESH).to_ical().decode())
+    entries = list(entries)
     for entry in entries:
         sequence, changed = versions.get(entry.uid, (0, entry.starts_at))
         zone = ZoneInfo(entry.timezone) if entry.timezone else UTC
@@ -153,7 +154,10 @@ def write_ics(
             alarm.add("trigger", -entry.remind_before)
             item.add_component(alarm)
         cal.add_component(item)
-    cal.add_missing_timezones()
+    if entries:
+        # Zone definitions covering the entries' years, not the library's default 1970-2038.
+        years = sorted(e.starts_at.year for e in entries)
+        cal.add_missing_timezones(date(years[0] - 1, 1, 1), date(years[-1] + 2, 1, 1))
     return cal.to_ical()
 
 

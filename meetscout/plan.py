@@ -398,7 +398,7 @@ def _shortfall(
         ]
         outside.sort(key=lambda o: abs((o.start - middle).total_seconds()))
         for o in outside[: ALTERNATIVES - len(found)]:
-            found.append((o, f"another week ({_when(o.start)}); {o.cost_words}"))
+            found.append((o, f"another week; {o.cost_words}"))
     return note, found
 
 
@@ -454,8 +454,6 @@ def _why(o: _Option) -> str:
         parts.append("you marked it going")
     elif o.state == "cancelled":
         parts = ["cancelled by its organiser", *parts[1:2]]
-    if o.new:
-        parts.append("new since you last looked")
     return "; ".join(parts)
 
 

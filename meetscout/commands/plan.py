@@ -3,6 +3,7 @@ the plan follows."""
 
 from __future__ import annotations
 
+import textwrap
 from typing import Annotated
 
 import typer
@@ -91,23 +92,32 @@ def show_plan(made: Plan) -> None:
             f"New since you last looked ({made.looked_when}): {len(made.new)} where the employed go"
         )
         for item in made.new:
-            _show_item(item, "★", "[in the plan]" if item.state == "suggested" else "")
+            _show_item(item, "★", "[in the plan]" if item.state == "suggested" else "", new=False)
     say("")
-    say(
-        "Accept a pick: meetscout plan accept ID · another instead: meetscout plan swap ID · "
-        "none that week: meetscout plan drop ID"
+    say("Take a pick: meetscout plan accept ID; another instead: meetscout plan swap ID;")
+    say("none that week: meetscout plan drop ID.")
+
+
+def _show_item(item: PlanItem, mark: str, state: str, new: bool = True) -> None:
+    tag = " NEW" if item.new and new else ""
+    _say(f"{mark} {item.when}  {item.title} {state}{tag}".rstrip(), indent=2, hang=4)
+    _say(item.why, indent=6)
+    _say(item.id, indent=6)
+
+
+def _say(text: str, indent: int = 0, hang: int = 0) -> None:
+    """A line wrapped at whole words to the terminal's width, continued under its start."""
+    width = max(40, console.width)
+    lines = textwrap.wrap(
+        text,
+        width,
+        initial_indent=" " * indent,
+        subsequent_indent=" " * (indent + hang),
+        break_long_words=False,
+        break_on_hyphens=False,
     )
-
-
-def _show_item(item: PlanItem, mark: str, state: str) -> None:
-    new = " NEW" if item.new else ""
-    _say(f"  {mark} {item.when}  {item.title} {state}{new}".rstrip())
-    _say(f"      {item.why}")
-    _say(f"      {item.id}")
-
-
-def _say(text: str) -> None:
-    console.print(text, highlight=False, markup=False, soft_wrap=False)
+    for line in lines or [""]:
+        console.print(line, highlight=False, markup=False, soft_wrap=True)
 
 
 @plan_app.command("accept")
