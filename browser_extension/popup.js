@@ -69,7 +69,7 @@ function showPlan(plan) {
     alternatives.append(li);
   }
   alternatives.hidden = !view.alternatives.length;
-  document.getElementById('plan-budgets').textContent = view.budgets.join(' · ');
+  document.getElementById('plan-budgets').replaceChildren(...view.budgets.map((line) => node('p', '', line)));
   section.hidden = false;
 }
 

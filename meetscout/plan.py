@@ -271,7 +271,7 @@ def _options(
             elif not reach.ok:
                 problem = reach.note
             elif not fits_free_times(free, start, end):
-                problem = f"outside your free hours ({_when(start)})"
+                problem = "outside your free hours"
         if fixed is None and problem and final and event.starts_at <= now:
             continue  # the past is not shown unless the person marked it
         out.append(
@@ -446,7 +446,7 @@ def _why(o: _Option) -> str:
     if o.targets:
         parts.append(f"target{'s' if len(o.targets) > 1 else ''}: {', '.join(o.targets)}")
     parts.append(o.cost_words)
-    if o.reach != "online" or Access.virtual not in a.access:
+    if o.cost_words != ACCESS_LABELS[Access.virtual].lower():  # "virtual" says "online"
         parts.append(o.reach)
     if o.state == "accepted":
         parts.append("you accepted it")

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 from pydantic import ValidationError
+from rich.console import Console
 
 from ..identify import identify
 from ..model import Event, Profile
@@ -66,8 +67,18 @@ def plan(
         store.close()
 
 
-def show_plan(made: Plan) -> None:
-    say = _say
+def show_plan(made: Plan, out: Console = console) -> None:
+    """The plan as text that fits the terminal: weeks, picks with why, what is new."""
+
+    def say(text: str, indent: int = 0, hang: int = 0) -> None:
+        _say(out, text, indent, hang)
+
+    def item(it: PlanItem, mark: str, state: str, new: bool = True) -> None:
+        tag = " NEW" if it.new and new else ""
+        say(f"{mark} {it.when}  {it.title} {state}{tag}".rstrip(), indent=2, hang=4)
+        say(it.why, indent=6)
+        say(it.id, indent=6)
+
     first, last = made.weeks[0], made.weeks[-1]
     say(f"Your plan, {first.label.split(' – ')[0]} – {last.label.split(' – ')[1]}")
     say(f"(times in {made.timezone})")
@@ -78,46 +89,38 @@ def show_plan(made: Plan) -> None:
     for week in made.weeks:
         say("")
         say(f"Week {week.number} · {week.label}")
-        for item in week.picks:
-            _show_item(item, MARKS.get(item.state, "-"), f"[{item.state}]")
+        for it in week.picks:
+            item(it, MARKS.get(it.state, "-"), f"[{it.state}]")
         if week.note:
-            say(f"  {week.note}")
+            say(week.note, indent=2)
         if week.alternatives:
-            say("  The nearest alternatives:")
-            for item in week.alternatives:
-                _show_item(item, "·", "")
+            say("The nearest alternatives:", indent=2)
+            for it in week.alternatives:
+                item(it, "·", "")
     if made.new:
         say("")
         say(
             f"New since you last looked ({made.looked_when}): {len(made.new)} where the employed go"
         )
-        for item in made.new:
-            _show_item(item, "★", "[in the plan]" if item.state == "suggested" else "", new=False)
+        for it in made.new:
+            item(it, "★", "[in the plan]" if it.state == "suggested" else "", new=False)
     say("")
     say("Take a pick: meetscout plan accept ID; another instead: meetscout plan swap ID;")
     say("none that week: meetscout plan drop ID.")
 
 
-def _show_item(item: PlanItem, mark: str, state: str, new: bool = True) -> None:
-    tag = " NEW" if item.new and new else ""
-    _say(f"{mark} {item.when}  {item.title} {state}{tag}".rstrip(), indent=2, hang=4)
-    _say(item.why, indent=6)
-    _say(item.id, indent=6)
-
-
-def _say(text: str, indent: int = 0, hang: int = 0) -> None:
+def _say(out: Console, text: str, indent: int = 0, hang: int = 0) -> None:
     """A line wrapped at whole words to the terminal's width, continued under its start."""
-    width = max(40, console.width)
     lines = textwrap.wrap(
         text,
-        width,
+        max(40, out.width),
         initial_indent=" " * indent,
         subsequent_indent=" " * (indent + hang),
         break_long_words=False,
         break_on_hyphens=False,
     )
     for line in lines or [""]:
-        console.print(line, highlight=False, markup=False, soft_wrap=True)
+        out.print(line, highlight=False, markup=False, soft_wrap=True)
 
 
 @plan_app.command("accept")
@@ -256,7 +259,7 @@ def _show_settings(p: Profile) -> None:
         f"Time zone: {p.timezone or 'this computer’s'}",
         f"Targets: {', '.join(p.target_companies + p.target_industries) or 'none'}",
     ):
-        _say(line)
+        _say(console, line)
 
 
 def _message(error: dict) -> str:
