@@ -29,12 +29,12 @@ from typing import Literal
 from pydantic import BaseModel
 
 from .classify.classifier import KIND_WORDS
-from .free_time import fits_free_times, parse_free_time
+from .free_time import FreeTime, fits_free_times, parse_free_time
 from .judge import judge_stored
 from .labels import ACCESS_LABELS, LABELS
 from .model import Access, Assessment, Crowd, Event, Kind, Profile, Status
 from .personal import JobSeekerBudget, job_seeker_budget, month_of, person_zone
-from .reach import find_home, reach_of
+from .reach import Home, find_home, reach_of
 from .store import Store
 
 WEEKS = 4
@@ -124,6 +124,18 @@ class Plan(BaseModel):
     message: str | None = None  # when there is nothing to plan from at all
 
 
+@dataclass(frozen=True)
+class _Context:
+    """What weighing a meeting needs besides the meeting."""
+
+    profile: Profile
+    marks: Marks
+    now: datetime
+    zone: tzinfo
+    free: list[FreeTime]
+    home: Home | None
+
+
 @dataclass
 class _Option:
     """One meeting as the planner weighs it."""
@@ -136,7 +148,7 @@ class _Option:
     cost: tuple[int, float]
     cost_words: str
     place: str | None  # "online", or the venue and its town
-    reach: str  # "online", "in Parsippany, 22 km away", …
+    ctx: _Context
     fixed: State | None  # "going", "accepted" or "cancelled" when the person already chose it
     problem: str | None  # why it cannot be picked
     final: bool  # a problem no alternative list should offer (cancelled, begun, dropped)
@@ -151,6 +163,11 @@ class _Option:
     def targets(self) -> list[str]:
         return self.meeting.assessment.targets
 
+    @property
+    def reach(self) -> str:
+        """ "online", "in Parsippany, 22 km away", …: only the few shown need it."""
+        return reach_of(self.event, self.ctx.profile, self.ctx.home).note
+
     def clashes(self, other: _Option) -> bool:
         return self.start < other.end and other.start < self.end
 
@@ -162,12 +179,13 @@ def make_plan(
     now: datetime,
     weeks: int = WEEKS,
 ) -> Plan:
-    zone = person_zone(profile)
+    ctx = _context(meetings, profile, marks, now)
+    zone = ctx.zone
     today = now.astimezone(zone).date()
     edges = [
         datetime.combine(today + timedelta(days=7 * i), time(0), zone) for i in range(weeks + 1)
     ]
-    options = _options(meetings, profile, marks, now, zone)
+    options = _options(ctx, meetings)
     by_week: list[list[_Option]] = [[] for _ in range(weeks)]
     for option in options:
         for i in range(weeks):
@@ -233,58 +251,91 @@ _NOTHING_STORED = (
 )
 
 
-def _options(
-    meetings: Iterable[Meeting], profile: Profile, marks: Marks, now: datetime, zone: tzinfo
-) -> list[_Option]:
-    meetings = list(meetings)
-    free = [parse_free_time(text) for text in profile.free_times]
-    home = find_home(profile, (m.event for m in meetings))
+def _context(
+    meetings: Sequence[Meeting], profile: Profile, marks: Marks, now: datetime
+) -> _Context:
+    return _Context(
+        profile=profile,
+        marks=marks,
+        now=now,
+        zone=person_zone(profile),
+        free=[parse_free_time(text) for text in profile.free_times],
+        home=find_home(profile, (m.event for m in meetings)),
+    )
+
+
+def _hold_back(event: Event, a: Assessment, ctx: _Context) -> tuple[str | None, bool]:
+    """What keeps a meeting out of the plan, if anything, and whether that is final (cancelled,
+    begun, not networking, dropped: never even an alternative)."""
+    choice = ctx.marks.choices.get(event.id)
+    if event.status == Status.cancelled:
+        return "cancelled", True
+    if event.starts_at is None or event.starts_at <= ctx.now:
+        return "already begun", True
+    if a.crowd == Crowd.not_networking:
+        return "not a networking meeting", True
+    if choice in ("dropped", "swapped"):
+        return f"you {choice} it", True
+    if _members_only(a):
+        return "members only", False
+    # The free hours before the place: the cheaper test, and it holds most meetings back.
+    start = event.starts_at.astimezone(ctx.zone)
+    if not fits_free_times(ctx.free, start, _end(event).astimezone(ctx.zone)):
+        return "outside your free hours", False
+    reach = reach_of(event, ctx.profile, ctx.home)
+    if not reach.ok:
+        return reach.note, False
+    return None, False
+
+
+def worth_judging(
+    meetings: Sequence[Meeting], profile: Profile, marks: Marks, now: datetime
+) -> list[Meeting]:
+    """The meetings whose picks depend on the person's view of them now (their targets): those
+    marked going, the unjudged, and those nothing holds back by their stored judgement. The
+    rest can be at most an alternative, shown by the judgement stored with them; judging only
+    these keeps a plan over a big store quick (benchmarks/plan.py)."""
+    ctx = _context(meetings, profile, marks, now)
+    return [
+        m
+        for m in meetings
+        if m.event.id in marks.going or _hold_back(m.event, m.assessment, ctx)[0] is None
+    ]
+
+
+def _end(event: Event) -> datetime:
+    end = event.ends_at or event.starts_at + DEFAULT_LENGTH
+    return max(end, event.starts_at)
+
+
+def _options(ctx: _Context, meetings: Iterable[Meeting]) -> list[_Option]:
+    marks = ctx.marks
     out = []
     for meeting in meetings:
         event, a = meeting.event, meeting.assessment
         if event.starts_at is None:
             continue
-        start = event.starts_at.astimezone(zone)
-        end = (event.ends_at or event.starts_at + DEFAULT_LENGTH).astimezone(zone)
-        end = max(end, start)
-        choice = marks.choices.get(event.id)
         going = event.id in marks.going
-        cancelled = event.status == Status.cancelled
+        problem, final = _hold_back(event, a, ctx)
+        if not going and final and event.starts_at <= ctx.now:
+            continue  # the past is not shown unless the person marked it
         fixed: State | None = None
         if going:
-            fixed = "cancelled" if cancelled else "accepted" if choice == "accepted" else "going"
-        reach = reach_of(event, profile, home)
+            cancelled = event.status == Status.cancelled
+            accepted = marks.choices.get(event.id) == "accepted"
+            fixed = "cancelled" if cancelled else "accepted" if accepted else "going"
         cost, cost_words = _cost(event, a)
-        problem, final = None, True
-        if cancelled:
-            problem = "cancelled"
-        elif event.starts_at <= now:
-            problem = "already begun"
-        elif a.crowd == Crowd.not_networking:
-            problem = "not a networking meeting"
-        elif choice in ("dropped", "swapped"):
-            problem = f"you {choice} it"
-        else:
-            final = False
-            if _members_only(a):
-                problem = "members only"
-            elif not reach.ok:
-                problem = reach.note
-            elif not fits_free_times(free, start, end):
-                problem = "outside your free hours"
-        if fixed is None and problem and final and event.starts_at <= now:
-            continue  # the past is not shown unless the person marked it
         out.append(
             _Option(
                 meeting=meeting,
-                start=start,
-                end=end,
+                start=event.starts_at.astimezone(ctx.zone),
+                end=_end(event).astimezone(ctx.zone),
                 crowd=a.crowd,
                 group=event.group_id or event.group_name or event.id,
                 cost=cost,
                 cost_words=cost_words,
                 place=_place(event),
-                reach=reach.note,
+                ctx=ctx,
                 fixed=fixed,
                 problem=problem,
                 final=final,
@@ -504,17 +555,24 @@ def plan_from_store(store: Store, now: datetime, weeks: int = WEEKS) -> Plan:
     today = now.astimezone(zone).date()
     start = datetime.combine(today, time(0), zone)
     end = datetime.combine(today + timedelta(days=7 * weeks), time(0), zone)
-    events = store.plan_window(start, end)
-    meetings = [
-        Meeting(e, a) for e, a in zip(events, judge_stored(store, events, profile), strict=True)
-    ]
+    events = store.plan_window(start, end, now)
+    going = store.going_among([e.id for e in events])
+    choices = store.plan_choices()
+    # The unjudged are judged first; then those whose picks hang on the person's view now.
+    unjudged = [e for e in events if e.assessment is None]
+    seen = dict(zip((e.id for e in unjudged), judge_stored(store, unjudged, profile), strict=True))
+    stored = [Meeting(e, seen.get(e.id) or e.assessment) for e in events]
+    plain = Marks(going=frozenset(going), choices=choices)
+    ranked = [m.event for m in worth_judging(stored, profile, plain, now) if m.event.id not in seen]
+    seen.update(zip((e.id for e in ranked), judge_stored(store, ranked, profile), strict=True))
+    meetings = [Meeting(m.event, seen.get(m.event.id, m.assessment)) for m in stored]
     months = _months_between(month_of(start, zone), month_of(end - timedelta(seconds=1), zone))
     budgets = {
         m: job_seeker_budget(store, profile, datetime.combine(m, time(12), zone)) for m in months
     }
     marks = Marks(
-        going=frozenset(store.going_among([e.id for e in events])),
-        choices=store.plan_choices(),
+        going=frozenset(going),
+        choices=choices,
         looked_at=store.plan_looked_at(),
         budgets=budgets,
     )

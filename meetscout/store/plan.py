@@ -44,13 +44,14 @@ class Plans(Connection):
             [iso(at)],
         )
 
-    def plan_window(self, start: datetime, end: datetime) -> list[Event]:
-        """The meetings a plan may hold between `start` and `end`: those not judged "not
-        networking" (as stored; the judge sees them again), and every one marked going."""
+    def plan_window(self, start: datetime, end: datetime, now: datetime) -> list[Event]:
+        """The meetings a plan may hold between `start` and `end`: every one marked going, and
+        those still ahead of `now`, not cancelled and not judged "not networking" as stored
+        (the judge sees them again)."""
         rows = self.rows(
             "SELECT * FROM events WHERE starts_at >= ? AND starts_at < ? AND ("
-            "crowd IS NOT 'not_networking' "
+            "(starts_at > ? AND status = 'scheduled' AND crowd IS NOT 'not_networking') "
             "OR id IN (SELECT event_id FROM attendance)) ORDER BY starts_at, id",
-            [iso(start), iso(end)],
+            [iso(start), iso(end), iso(now)],
         )
         return [row_event(r) for r in rows]
