@@ -83,7 +83,7 @@ async function choose(choice, pick) {
     status.textContent = choice === 'accept' ? `Accepted: ${pick.title}` : choice === 'swap' ? `Swapped out: ${pick.title}` : `Dropped: ${pick.title}`;
   } else {
     for (const b of document.querySelectorAll('#plan-picks button')) /** @type {HTMLButtonElement} */ (b).disabled = false;
-    status.textContent = `Not saved: ${reply ? reply.detail || reply.help : 'the extension did not answer'}`;
+    status.textContent = `Not saved: ${reply ? (reply.state === 'error' && reply.detail) || reply.help : 'the extension did not answer'}`;
   }
 }
 

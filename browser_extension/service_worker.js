@@ -20,6 +20,7 @@ class ApiFailure extends Error {
     super(`${state} ${status} ${detail}`.trim());
     this.state = state;
     this.status = status;
+    this.detail = detail; // meetscout's own sentence, for the person
   }
 }
 
@@ -84,8 +85,14 @@ async function call(path, { method = 'GET', body = undefined, auth = true } = {}
     throw new ApiFailure('down');
   }
   if (!response.ok) {
-    const detail = await response.text().catch(() => '');
-    throw new ApiFailure(failureFor(response.status), response.status, detail.slice(0, 200));
+    const text = await response.text().catch(() => '');
+    let detail = text;
+    try {
+      detail = String(JSON.parse(text).detail || text);
+    } catch {
+      // not JSON: keep the text
+    }
+    throw new ApiFailure(failureFor(response.status), response.status, detail.slice(0, 300));
   }
   return response.json();
 }
@@ -270,7 +277,8 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     .catch(async (error) => {
       const state = error instanceof ApiFailure ? error.state : 'error';
       await setHealth(state, error.message).catch(() => {});
-      sendResponse({ ok: false, state, help: HELP[state] || HELP.error, detail: error.message });
+      const detail = error instanceof ApiFailure && error.detail ? error.detail : error.message;
+      sendResponse({ ok: false, state, help: HELP[state] || HELP.error, detail });
     });
   return true;
 });
