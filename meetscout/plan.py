@@ -344,7 +344,9 @@ def _options(ctx: _Context, meetings: Iterable[Meeting]) -> list[_Option]:
                     and a.crowd == Crowd.employed
                     and problem is None
                     and event.first_seen
-                    and event.first_seen > marks.looked_at
+                    # Times are kept to the second: one seen in the second of the look counts
+                    # as new (shown twice rather than missed).
+                    and event.first_seen >= marks.looked_at.replace(microsecond=0)
                 ),
             )
         )

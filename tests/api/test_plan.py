@@ -119,6 +119,7 @@ def test_what_is_new_until_the_person_looks(client, store, frozen):
     fresh = meeting("New chapter night", at(9, 18), group="new-chapter", fee=5)
     store.upsert_events([fresh.event.model_copy(update={"assessment": fresh.assessment})], seen=NOW)
     assert [n["title"] for n in client.get("/v1/plan").json()["new"]] == ["New chapter night"]
+    frozen.move_to(NOW + timedelta(seconds=1))  # the person looks a moment later
     r = client.post("/v1/plan/looked")
     assert r.status_code == 200
     assert client.get("/v1/plan").json()["new"] == []
