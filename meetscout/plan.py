@@ -380,9 +380,7 @@ def _fill_week(
                 break
             if o.state != "other" or (o.group in this_week and not repeat_ok):
                 continue
-            clash = next((k for k in kept if o.clashes(k)), None)
-            if clash is not None:
-                o.problem = f"at the same time as {clash.event.title}"
+            if _clashes(o, kept):
                 continue
             o.state = "suggested"
             kept.append(o)
@@ -403,15 +401,21 @@ def _fill_week(
                 f"({used} of {profile.job_seeker_monthly_limit})"
             )
             continue
-        clash = next((k for k in kept if o.clashes(k)), None)
-        if clash is not None:
-            o.problem = f"at the same time as {clash.event.title}"
+        if _clashes(o, kept):
             continue
         o.state = "suggested"
         picks.append(o)
         planned[month] = planned.get(month, 0) + 1
         break
     return _by_time(picks)
+
+
+def _clashes(option: _Option, kept: list[_Option]) -> bool:
+    """Whether the meeting overlaps one already in the week; if so, that is its problem."""
+    clash = next((k for k in kept if option.clashes(k)), None)
+    if clash is not None:
+        option.problem = f"at the same time as {clash.event.title}"
+    return clash is not None
 
 
 def _shortfall(

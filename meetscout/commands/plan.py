@@ -4,6 +4,7 @@ the plan follows."""
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -131,10 +132,7 @@ def accept(event: EventArg, db: DbOption = None) -> None:
 
         meetscout plan accept meetup:312820201
     """
-    with open_store(db) as store:
-        found = find_meeting(store, event)
-        _choose(store, found, "accepted")
-        console.print(f"Accepted: {found.title}. It counts as going.", highlight=False)
+    _decide(db, event, "accepted", "Accepted: {title}. It counts as going.")
 
 
 @plan_app.command("swap")
@@ -178,10 +176,7 @@ def drop(event: EventArg, db: DbOption = None) -> None:
 
         meetscout plan drop meetup:312820201
     """
-    with open_store(db) as store:
-        found = find_meeting(store, event)
-        _choose(store, found, "dropped")
-        console.print(f"Dropped: {found.title}.", highlight=False)
+    _decide(db, event, "dropped", "Dropped: {title}.")
 
 
 @plan_app.command("settings")
@@ -287,6 +282,13 @@ def find_meeting(store: Store, ref: str) -> Event:
             "(like meetup:312820201) or the meeting's address."
         )
     return found
+
+
+def _decide(db: Path | None, ref: str, choice: str, said: str) -> None:
+    with open_store(db) as store:
+        found = find_meeting(store, ref)
+        _choose(store, found, choice)
+    console.print(said.format(title=found.title), highlight=False, markup=False)
 
 
 def _choose(store: Store, event: Event, choice: str) -> None:
