@@ -136,7 +136,7 @@ class _Context:
     home: Home | None
 
 
-@dataclass
+@dataclass(eq=False)  # compared by identity: two options are never the same
 class _Option:
     """One meeting as the planner weighs it."""
 
