@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from ..calendar_export import calendar_entries, calendar_ics
+from ..exit_codes import BLOCKED, FAILED
 from ..sources.calendars import WINDOW_DAYS
 from ..store import now_utc
 from .common import DbOption, console, err_console, fail, open_store
@@ -35,17 +36,13 @@ def find(
 
         meetscout calendar find https://www.riverside-chamber.example/
     """
-    from scrapy.crawler import CrawlerProcess
+    from meetscout.spiders.calendar_feed import CalendarFeedSpider
+    from meetscout.spiders.run import crawl
 
-    from spiders.calendar_feed import CalendarFeedSpider
-    from spiders.run import project_settings
-
-    process = CrawlerProcess(project_settings(None, ITEM_PIPELINES={}))
-    crawler = process.create_crawler(CalendarFeedSpider)
     start = first_day.date().isoformat() if first_day else None
-    process.crawl(crawler, urls=[url], days=days, start=start, find_only=True)
-    process.start()
-    spider = crawler.spider
+    found = crawl(CalendarFeedSpider, None, {"ITEM_PIPELINES": {}}, urls=[url], days=days,
+                  start=start, find_only=True)  # fmt: skip
+    spider = found.spider
     report = spider.report
     for note in report.notes:
         console.print(note, highlight=False, markup=False, soft_wrap=True)
@@ -61,7 +58,7 @@ def find(
     for line in report.blocked + report.problems + [f"warning: {w}" for w in report.warnings]:
         err_console.print(f"  {line}", highlight=False, markup=False, soft_wrap=True)
     if not spider.reads:
-        raise typer.Exit(1)
+        raise typer.Exit(BLOCKED if report.blocked else FAILED)
 
 
 # Where `meetscout serve` listens unless told otherwise (its --port default).

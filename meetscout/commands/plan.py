@@ -11,11 +11,10 @@ import typer
 from pydantic import ValidationError
 from rich.console import Console
 
-from ..identify import identify
+from ..identify import canonical_url, identify
 from ..model import Event, Profile
 from ..plan import WEEKS, ChoiceError, Plan, PlanItem, choose, plan_from_store, week_of
 from ..store import Store, now_utc
-from ..urls import canonical_url
 from .common import DbOption, console, fail, open_store
 
 # No help of its own: `meetscout plan --help` shows the callback's, which runs the plan.

@@ -29,12 +29,12 @@ from rich.console import Console
 
 from ..browser import BrowserNotFound, ensure_chromium
 from ..commands.plan import show_plan
-from ..localsite import LocalSite
 from ..model import Profile
 from ..plan import plan_from_store
 from ..store import Store
 from .api_process import ApiProcess, isolated_env
 from .browser_tour import BrowserTour, Shot, Stop
+from .localsite import LocalSite
 from .render import RenderedSample, render_sample, site_routes
 from .report import crowd_tables, print_next_steps, print_tables, runs_table
 

@@ -8,9 +8,9 @@ from datetime import timedelta
 import httpx
 import icalendar
 import pytest
+from meetscout.api.app import create_app
+from meetscout.api.settings import ApiSettings
 
-from extension_api.app import create_app
-from extension_api.settings import ApiSettings
 from meetscout.model import Crowd
 from meetscout.store import Store
 from tests.api.conftest import serve_in_thread
