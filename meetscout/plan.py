@@ -246,7 +246,7 @@ def make_plan(
 
 
 _NOTHING_STORED = (
-    "meetscout has no meetings in these four weeks to plan from: crawl your groups first "
+    "meetscout has no meetings in the weeks ahead to plan from: crawl your groups first "
     "(meetscout crawl), or check `meetscout status` for a crawl that failed."
 )
 
