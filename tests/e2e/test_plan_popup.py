@@ -50,10 +50,25 @@ def test_the_popup_shows_this_weeks_plan_and_a_pick_can_be_accepted(page, api):
     page.locator(f"li.pick[data-id='{pick['id']}'][data-state='accepted']").wait_for()
     assert "Accepted" in page.locator("#plan-status").inner_text()
     assert going(api, pick["id"])
-    # Dropped again: it leaves the week and is no longer going.
-    page.locator(f"li.pick[data-id='{pick['id']}'] button.drop").click()
+    # Swapped: it leaves the week, is no longer going, and the popup shows the week anew.
+    page.locator(f"li.pick[data-id='{pick['id']}'] button.swap").click()
     page.locator(f"li.pick[data-id='{pick['id']}']").wait_for(state="detached")
+    assert "Swapped out" in page.locator("#plan-status").inner_text()
     assert not going(api, pick["id"])
+    after = plan_of(api)["weeks"][0]["picks"]
+    assert pick["id"] not in [p["id"] for p in after]
+    assert [shown.nth(i).get_attribute("data-id") for i in range(shown.count())] == [
+        p["id"] for p in after
+    ]
+    # Dropped: the next suggested pick leaves the week, and no meeting where the employed go
+    # takes its place (a job-seeker one it clashed with may now fit).
+    other = next(p for p in after if p["state"] == "suggested" and p["crowd"] == "employed")
+    page.locator(f"li.pick[data-id='{other['id']}'] button.drop").click()
+    page.locator(f"li.pick[data-id='{other['id']}']").wait_for(state="detached")
+    assert "Dropped" in page.locator("#plan-status").inner_text()
+    employed = [p["id"] for p in after if p["crowd"] == "employed" and p["id"] != other["id"]]
+    week = plan_of(api)["weeks"][0]["picks"]
+    assert [p["id"] for p in week if p["crowd"] == "employed"] == employed
 
 
 def test_add_to_my_plan_from_a_flags_menu(page, api):
