@@ -11,6 +11,8 @@ How a week is filled, in the person's zone, weeks counted from today:
   those that mention a target company or industry first, then a group other than last week's
   (or this week's), then the cheapest way in (free, free for job seekers, guest pass, volunteer,
   cash bar only, virtual, then the lowest price), then the soonest;
+- then, up to the weekly maximum, further ones that mention a target (none in a week where the
+  person dropped a pick: they asked for less there);
 - then at most one job-seeker meeting, while the month it falls in has room in the monthly limit
   (counting those already marked);
 - only meetings in reach (online, or in person within the area), on the free days and hours,
@@ -373,12 +375,14 @@ def _fill_week(
     candidates = [o for o in week if o.crowd == Crowd.employed and not o.fixed and not o.problem]
     candidates.sort(key=lambda o: (-len(o.targets), o.group in last_groups, o.cost, o.start))
     this_week = {o.group for o in kept if o.crowd == Crowd.employed}
-    # First pass: a group not already in this week; second: any group, rather than nothing.
-    for repeat_ok in (False, True):
+
+    def take(want: int, repeat_ok: bool, targets_only: bool) -> int:
         for o in candidates:
             if want == 0:
                 break
             if o.state != "other" or (o.group in this_week and not repeat_ok):
+                continue
+            if targets_only and not o.targets:
                 continue
             if _clashes(o, kept):
                 continue
@@ -387,6 +391,15 @@ def _fill_week(
             picks.append(o)
             this_week.add(o.group)
             want -= 1
+        return want
+
+    # First a group not already in this week; then any group, rather than nothing.
+    want = take(take(want, False, False), True, False)
+    if not dropped:
+        # Above the weekly number, up to the maximum: only a meeting that mentions a target
+        # company or industry is worth the extra evening.
+        employed = sum(o.crowd == Crowd.employed for o in kept)
+        take(max(0, profile.employed_weekly_max - employed), False, True)
     if any(o.crowd == Crowd.job_seekers for o in kept):
         return _by_time(picks)
     seekers = [o for o in week if o.crowd == Crowd.job_seekers and not o.fixed and not o.problem]

@@ -183,7 +183,10 @@ def settings(
     per_week: Annotated[
         int | None, typer.Option(help="Meetings where the employed go, each week.")
     ] = None,
-    weekly_max: Annotated[int | None, typer.Option(help="Never more than this a week.")] = None,
+    weekly_max: Annotated[
+        int | None,
+        typer.Option(help="Never more than this a week; above the number, only target meetings."),
+    ] = None,
     job_seeker_limit: Annotated[
         int | None, typer.Option(help="Job-seeker meetings a month, at most.")
     ] = None,

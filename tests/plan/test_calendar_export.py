@@ -61,6 +61,7 @@ def test_a_cancelled_meeting_stays_in_the_calendar_as_cancelled(going):
     cancelled = events[f"{event_id('cancelled').replace(':', '-')}@meetscout"]
     assert str(cancelled["status"]) == "CANCELLED"
     assert str(cancelled["summary"]) == "Cancelled: Called-off summit"
+    assert str(cancelled["description"]).startswith("Cancelled by its organiser.\n")
 
 
 def test_a_moved_meeting_keeps_its_uid_and_raises_its_sequence(going, frozen):

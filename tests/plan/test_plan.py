@@ -71,6 +71,18 @@ def test_a_group_that_meets_every_week_is_not_picked_every_week():
     assert [w.picks[0].title for w in plan.weeks] == ["Weekly breakfast"] * 4
 
 
+def test_two_in_a_week_come_from_two_groups_when_there_are_two():
+    two = PROFILE.model_copy(update={"employed_per_week": 2})
+    tuesday = meeting("Breakfast Tuesday", at(1, 18), group="breakfast", access=(Access.free,))
+    thursday = meeting("Breakfast Thursday", at(3, 18), group="breakfast", access=(Access.free,))
+    chapter = meeting("Chapter dinner", at(2, 19), group="chapter", fee=30)
+    week = make_plan([tuesday, thursday, chapter], two, Marks(), NOW).weeks[0]
+    assert titles(week) == ["Breakfast Tuesday", "Chapter dinner"]
+    # Only one group on offer: both of its meetings rather than one short.
+    week = make_plan([tuesday, thursday], two, Marks(), NOW).weeks[0]
+    assert titles(week) == ["Breakfast Tuesday", "Breakfast Thursday"]
+
+
 def test_no_two_meetings_at_once():
     going = meeting("Chapter dinner", at(2, 18), fee=40)
     clash = meeting("Free mixer", at(2, 19), access=(Access.free,))
@@ -192,6 +204,21 @@ def test_the_weekly_number_and_maximum():
     going = Marks(going=frozenset(m.event.id for m in options[:3]))
     week = make_plan(options, two, going, NOW).weeks[0]
     assert [p.state for p in week.picks] == ["going"] * 3
+    # Above the weekly number, up to the maximum: only meetings that mention a target.
+    plain = meeting("Plain chapter", at(1, 18), access=(Access.free,))
+    talks = [
+        meeting(f"Prudential talk {d}", at(d, 19), group=f"p{d}", targets=("Prudential",))
+        for d in (2, 3, 4)
+    ]
+    week = make_plan([plain, *talks], PROFILE, Marks(), NOW).weeks[0]
+    assert titles(week) == ["Prudential talk 2", "Prudential talk 3"]
+    one = PROFILE.model_copy(update={"employed_weekly_max": 1})
+    assert titles(make_plan([plain, *talks], one, Marks(), NOW).weeks[0]) == ["Prudential talk 2"]
+    plains = [plain, meeting("Plain dinner", at(2, 18), access=(Access.free,))]
+    assert titles(make_plan(plains, PROFILE, Marks(), NOW).weeks[0]) == ["Plain chapter"]
+    # A week where the person dropped a pick gets no extra one.
+    dropped = Marks(choices={talks[0].event.id: "dropped"})
+    assert titles(make_plan([plain, *talks], PROFILE, dropped, NOW).weeks[0]) == []
     # A week of none asked for: nothing picked, nothing said.
     none = PROFILE.model_copy(update={"employed_per_week": 0})
     week = make_plan(options, none, Marks(), NOW).weeks[0]
