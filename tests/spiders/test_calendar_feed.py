@@ -124,6 +124,20 @@ def test_a_calendar_robots_txt_forbids_is_not_read(site, tmp_path):
     assert not [h for h in site.hits if h.path.startswith("/members/")]
 
 
+def test_robots_txt_holds_for_every_request_waiting_on_it(site, tmp_path):
+    """Regression: Scrapy 2.19 let the third and later requests that wait for one host's
+    robots.txt through unchecked (each got None from the shared Deferred), so this mixed crawl
+    fetched the disallowed feed."""
+    done = crawl(tmp_path / "c.db", site.url("/chamber/"), site.url("/rotary/"),
+                 site.url("/members/calendar.ics"), site.url("/hudson/"))  # fmt: skip
+    assert "Traceback" not in done.stdout + done.stderr
+    assert "/members/calendar.ics: robots.txt asks crawlers not to read it" in done.stderr
+    assert not [h for h in site.hits if h.path.startswith("/members/")]
+    # The allowed calendars on the same host were read all the same.
+    assert "found an iCalendar feed at" in done.stdout
+    assert [h for h in site.hits if h.path.startswith("/rotary/calendar/")]
+
+
 def test_calendar_find_prints_what_it_finds_and_stores_nothing(site, tmp_path):
     db = tmp_path / "never.db"
     done = meetscout(
