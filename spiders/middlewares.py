@@ -16,8 +16,8 @@ from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware as ScrapyRobotsTxt
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
-from twisted.internet.defer import Deferred
 from scrapy.utils.response import response_status_message
+from twisted.internet.defer import Deferred
 
 logger = logging.getLogger(__name__)
 
