@@ -81,19 +81,27 @@ class Events(Connection):
         listed_ids: Iterable[str],
         *,
         now: datetime | None = None,
-        source: str = "meetup",
+        until: datetime | None = None,
+        source: str | None = None,
     ) -> int:
         """Mark cancelled the group's upcoming events that its complete listing no longer shows.
 
         Only events still ahead (after `now`) and still scheduled are touched; past ones simply
-        drop off a listing.
+        drop off a listing, and so do those after `until`, the end of the days a listing covers
+        (a calendar is read 120 days ahead). Only the events of the listing's source are
+        touched: `source`, by default the group's own (a Meetup group's listing says nothing
+        of a chapter calendar's meetings, nor the other way round).
         """
         listed = list(dict.fromkeys(listed_ids))
-        params: list = [group_id, source, iso(now or now_utc())]
+        params: list = [group_id, source, group_id, iso(now or now_utc())]
         sql = (
-            f"UPDATE events SET {CANCEL} "
-            "WHERE group_id = ? AND source = ? AND status = 'scheduled' AND starts_at > ?"
+            f"UPDATE events SET {CANCEL} WHERE group_id = ? "
+            "AND source = COALESCE(?, (SELECT g.source FROM groups g WHERE g.id = ?)) "
+            "AND status = 'scheduled' AND starts_at > ?"
         )
+        if until is not None:
+            sql += " AND starts_at <= ?"
+            params.append(iso(until))
         if listed:
             sql += f" AND id NOT IN {IDS}"
             params.append(to_json(listed))

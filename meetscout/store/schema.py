@@ -211,11 +211,21 @@ def state_tables(conn: sqlite3.Connection) -> None:
         conn.execute("DROP TABLE settings")
 
 
+def feed_validators(conn: sqlite3.Connection) -> None:
+    """What a calendar feed's server said identifies its answer (ETag, Last-Modified), so the
+    next crawl can ask "changed since?" and an unchanged feed costs one small answer."""
+    conn.execute(
+        "CREATE TABLE feed_validators (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, "
+        "read_at TEXT NOT NULL)"
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     first_schema,
     attendance_contacts_settings,
     fts_batch_memory,
     state_tables,
+    feed_validators,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

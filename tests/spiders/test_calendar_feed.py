@@ -3,6 +3,7 @@ real SQLite file, as of 1 October 2026 (`--from`), the day the fixtures were fro
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import pytest
@@ -147,3 +148,67 @@ def test_calendar_find_prints_what_it_finds_and_stores_nothing(site, tmp_path):
     assert "found The Events Calendar's API" in done.stdout
     assert "Riverside Area Chamber: 3 meetings in the next 120 days, 1 called off" in done.stdout
     assert not db.exists()
+
+
+def test_an_unchanged_feed_costs_one_small_answer_and_cancels_nothing(tmp_path):
+    db = tmp_path / "c.db"
+    feed = "/chamber/events/"
+    with calendar_site(etag='"chamber-v1"') as site:
+        first = crawl(db, site.url(feed + "?ical=1"))
+        assert first.returncode == 0, first.stderr
+        stored = rows(db, "SELECT id, status FROM events ORDER BY id")
+        again = crawl(db, site.url(feed + "?ical=1"))
+        hits = [h for h in site.hits if h.path.startswith(feed)]
+    assert again.returncode == 0, again.stderr
+    # The second crawl asked "changed since?" with what the server sent, and got a bare 304.
+    assert "If-None-Match" not in hits[0].headers
+    assert hits[1].headers.get("If-None-Match") == '"chamber-v1"' and hits[1].status == 304
+    assert "unchanged since the last crawl" in again.stdout
+    assert "0 new, 0 updated, 0 unchanged, 0 cancelled" in again.stdout
+    assert rows(db, "SELECT id, status FROM events ORDER BY id") == stored
+    # A changed feed (another ETag) is read in full again.
+    with calendar_site(etag='"chamber-v2"') as site:
+        third = crawl(db, site.url(feed + "?ical=1"))
+        assert [h.status for h in site.hits if h.path.startswith(feed)] == [200]
+    assert (
+        "unchanged since" not in third.stdout and "4 unchanged" in third.stdout
+    )  # 3 and the group
+
+
+def test_a_meeting_a_whole_feed_no_longer_lists_is_cancelled(tmp_path):
+    db = tmp_path / "c.db"
+    mixer = entry_id(tribe_key("www.riverside-chamber.example", 2532))
+    with calendar_site() as site:
+        assert crawl(db, site.url("/chamber/events/?ical=1")).returncode == 0
+    # A feed cut off in transit is not the whole listing: it cancels nothing.
+    with calendar_site(without="2532-", cut=True) as site:
+        cut = crawl(db, site.url("/chamber/events/?ical=1"))
+    assert "the feed was cut off" in cut.stdout
+    assert rows(db, "SELECT status FROM events WHERE id = ?", mixer)[0]["status"] == "scheduled"
+    with calendar_site(without="2532-") as site:
+        done = crawl(db, site.url("/chamber/events/?ical=1"))
+    assert done.returncode == 0, done.stderr
+    assert rows(db, "SELECT status FROM events WHERE id = ?", mixer)[0]["status"] == "cancelled"
+    assert "1 cancelled" in done.stdout
+    still = rows(db, "SELECT status FROM events WHERE title LIKE '%Business Social%'")
+    assert [r["status"] for r in still] == ["scheduled"]
+
+
+def test_meetscout_crawl_includes_the_calendars_of_meetscout_toml(site, tmp_path):
+    config = tmp_path / "meetscout.toml"
+    config.write_text(f'[calendars]\nurls = ["{site.url("/chapter/feed.ics")}"]\ndays = 120\n')
+    db = tmp_path / "c.db"
+    env = {"MEETSCOUT_CONFIG": str(config)}
+    # By hand with no address: the file's calendars (read as of the fixtures' day).
+    done = meetscout("crawl", "calendar", "--db", str(db), *AS_OF, env_extra=env)
+    assert done.returncode == 0, done.stderr
+    titles = {r["title"] for r in rows(db, "SELECT title FROM events")}
+    assert "October Chapter Meeting: Agile Contracts in Practice" in titles
+    # `meetscout crawl` runs every source the file lists, calendars among them.
+    done = meetscout("crawl", "--db", str(db), env_extra=env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "calendars" in done.stdout and "meetup: not crawled" in done.stderr
+    status = meetscout("status", "--json", "--db", str(db), env_extra=env)
+    rows_ = {r["source"]: r for r in map(json.loads, status.stdout.splitlines())}
+    assert rows_["calendars"]["last_status"] == "ok" and rows_["calendars"]["active"]
+    assert rows_["calendars"]["schedule"] == "every 6 hours"
