@@ -201,7 +201,7 @@ class CalendarFeedSpider(scrapy.Spider):
                     _with_window(found[0], self.days, self._now().date()), task, found[0].kind
                 )
                 return
-        read = parse_schema_events(text, url=response.url)
+        read = parse_schema_events(text, url=response.url, now=self._now(), days=self.days)
         if read.events or read.cancelled:
             self.report.notes.append(f"{task.asked}: found schema.org events in the page itself")
             yield from self._deliver(task, response, "page", read)
