@@ -44,7 +44,7 @@ def status(store: StoreDep, profile: ProfileDep) -> StatusOut:
     ][:NEXT_FEW]
     return StatusOut(
         version=__version__,
-        events=store.count("events"),
+        events=store.count_meetings(),
         last_crawl=runs[0] if runs else None,
         job_seeker_count=JobSeekerCount(
             marked=job_seeker_marked(store), limit=profile.job_seeker_monthly_limit
