@@ -21,6 +21,13 @@
     not_networking: 'Not networking',
   };
 
+  // The same meeting's listing on another site, by its source (shared/labels.json).
+  const ALSO_AT_LABELS = {
+    calendar: "Also on the chapter's site",
+    meetup: 'Also on Meetup',
+    linkedin: 'Also on LinkedIn',
+  };
+
   const HELP = {
     down: 'Start meetscout with `meetscout serve`',
     token: 'Paste the token from `meetscout token`',
@@ -48,10 +55,15 @@
       for (const target of flag.targets || []) chips.push({ kind: 'target', text: `Target: ${String(target)}` });
     }
     const reasons = (flag.reasons || []).map(String).filter(Boolean);
+    const links = [];
+    for (const other of flag.also_at || []) {
+      const text = Object.hasOwn(ALSO_AT_LABELS, other.source) ? ALSO_AT_LABELS[other.source] : null;
+      if (text && /^https?:\/\//i.test(String(other.url))) links.push({ text, url: String(other.url) });
+    }
     const parts = [`meetscout: ${label}`];
     if (count) parts.push(count);
     if (chips.length) parts.push(chips.map((c) => c.text).join(', '));
-    return { tone, label, count, overLimit, chips, reasons, name: parts.join('. ') };
+    return { tone, label, count, overLimit, chips, reasons, links, name: parts.join('. ') };
   }
 
   function chunk(items, size) {
@@ -110,7 +122,7 @@
     return `${days} days ago`;
   }
 
-  const api = { ACCESS_LABELS, CROWD_LABELS, HELP, describeFlag, chunk, failureFor, normalizeApiBase, parseList, ago };
+  const api = { ACCESS_LABELS, ALSO_AT_LABELS, CROWD_LABELS, HELP, describeFlag, chunk, failureFor, normalizeApiBase, parseList, ago };
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
   else root.MeetscoutFlagView = api;
 })(globalThis);
