@@ -13,7 +13,16 @@ from urllib.parse import urljoin
 
 from ..jsonld import events_from_blocks, jsonld_blocks
 from ..text import clean_text, first_line
-from .common import WINDOW_DAYS, CalendarRead, Entry, calendar_group, is_notice, settle, within
+from .common import (
+    SOURCE,
+    WINDOW_DAYS,
+    CalendarRead,
+    Entry,
+    calendar_group,
+    is_notice,
+    settle,
+    within,
+)
 from .discover import site_name
 
 _ADDRESS_PROPS = frozenset({"url", "sameAs"})
@@ -33,7 +42,15 @@ def parse_schema_events(
     name = _site_name(html, blocks, [e.organizer for e in events if e.organizer])
     read = CalendarRead("schema.org", group=calendar_group(url, name))
     group = read.group
-    placed = [e.model_copy(update={"group_id": group.id, "group_name": group.name}) for e in events]
+    # On a chapter's own page its meetings are the chapter calendar's (a Meetup or LinkedIn
+    # event the page names keeps its own source and id).
+    placed = [
+        e.model_copy(
+            update={"group_id": group.id, "group_name": group.name}
+            | ({"source": SOURCE} if e.source == "jsonld" else {})
+        )
+        for e in events
+    ]
     if errors:
         read.problems.append(f"{name or url}: skipped {len(errors)} events ({errors[0]})")
     entries = within([Entry(e, notice=is_notice(e.title)) for e in placed], now, days)

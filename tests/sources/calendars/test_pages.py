@@ -22,6 +22,7 @@ def test_squarespace_event_with_offsets_written_without_a_colon():
     assert event.venue.name == "The Office Tavern"
     assert read.group.name == "Summit County Young Professionals"
     assert event.group_id == read.group.id == "calendar:summit-ypn.example"
+    assert event.source == "calendar"  # the chapter calendar's meeting, like its ICS entries
 
 
 def test_eventbrite_organiser_page_is_the_organisers_group():
