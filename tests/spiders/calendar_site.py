@@ -51,9 +51,11 @@ def routes(
     etag: str | None = None,
     without: str | None = None,
     cut: bool = False,
+    broken: Reply | None = None,
 ) -> dict:
     """The sites; `moved`, `without` (drop the chamber's entry whose UID starts so), `cut`
-    (its feed cut off in transit) and `etag` (sent with the chamber's feed) vary them."""
+    (its feed cut off in transit), `etag` (sent with the chamber's feed) and `broken` (what the
+    chamber's feed address answers instead of the feed) vary them."""
     chamber = fixture("tribe_chamber.ics")
     if moved:  # the monthly social moves a week; its UID's epochs change with it
         chamber = chamber.replace("20261008T", "20261015T").replace(
@@ -84,9 +86,8 @@ def routes(
         "/chamber/wp-json/tribe/events/v1/events": Reply(forbidden, 401, "application/json")
         if api_refused
         else api,
-        "/chamber/events/": Reply(
-            chamber, content_type=ICS, headers={"ETag": etag} if etag else {}
-        ),
+        "/chamber/events/": broken
+        or Reply(chamber, content_type=ICS, headers={"ETag": etag} if etag else {}),
         "/rotary/": Reply(local(fixture("home_gcal.html"), base)),
         "/rotary/calendar/club.ics": Reply(fixture("gcal_rotary.ics"), content_type=ICS),
         "/bayarea/wp-json/tribe/events/v1/events": api,

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from itertools import pairwise
 
 import pytest
 
+from meetscout.demo.localsite import Reply
 from meetscout.exit_codes import BLOCKED
 from meetscout.sources.calendars.common import entry_id, tribe_key
 
-from .calendar_site import calendar_site
+from .calendar_site import calendar_site, fixture
 from .test_crawl_meetup_cli import meetscout
 
 AS_OF = ("--from", "2026-10-01")
@@ -70,6 +72,15 @@ def test_home_pages_are_searched_and_each_calendar_form_is_stored(site, tmp_path
     assert "listed at 05:30 UTC" in run["error"]
     groups_and_events = len(groups) + len(events)
     assert f"ok — {groups_and_events} new, 0 updated" in out
+    # Each calendar is a group judged like a Meetup group, and its judgement helps judge its
+    # meetings (the chamber's "Shop Local Month" says nothing of who goes but its host).
+    assert groups["Riverside Area Chamber"]["crowd"] == "employed"
+    [shop] = [e for e in by_group["Riverside Area Chamber"] if e["title"] == "Shop Local Month"]
+    assert "Its group, Riverside Area Chamber, looks like" in shop["reasons"]
+    # A polite pace: one host's requests (robots.txt, pages, feeds) come one at a time, spaced
+    # by the download delay (Scrapy waits 0.5 to 1.5 times it; some slack for the loopback).
+    arrivals = [h.at for h in site.hits]
+    assert min(b - a for a, b in pairwise(arrivals)) >= 0.3, arrivals
 
 
 def test_a_moved_meeting_is_updated_and_a_notice_cancels_what_it_replaces(tmp_path):
@@ -192,6 +203,32 @@ def test_a_meeting_a_whole_feed_no_longer_lists_is_cancelled(tmp_path):
     assert "1 cancelled" in done.stdout
     still = rows(db, "SELECT status FROM events WHERE title LIKE '%Business Social%'")
     assert [r["status"] for r in still] == ["scheduled"]
+
+
+@pytest.mark.parametrize(
+    "broken, said",
+    [
+        (Reply(fixture("login_page.html")), "answered with a login form instead of data"),
+        (Reply(fixture("home_plain.html")), "is a web page, not a calendar feed"),
+        (Reply("Not Found", 404, "text/plain"), "404"),
+    ],
+    ids=["login page", "not a calendar", "gone"],
+)
+def test_a_calendar_that_breaks_keeps_what_was_stored(tmp_path, broken, said):
+    db = tmp_path / "c.db"
+    feed = "/chamber/events/?ical=1"
+    with calendar_site() as site:
+        assert crawl(db, site.url(feed)).returncode == 0
+    stored = rows(db, "SELECT id, status, starts_at, title FROM events ORDER BY id")
+    assert stored
+    with calendar_site(broken=broken) as site:
+        done = crawl(db, site.url(feed))
+    out = done.stdout + done.stderr
+    assert "Traceback" not in out and said in out, out
+    # Said as trouble, never as "no meetings", and none of the meetings is cancelled or lost.
+    assert "ok —" not in out and "0 cancelled" in out, out
+    assert rows(db, "SELECT id, status, starts_at, title FROM events ORDER BY id") == stored
+    assert rows(db, "SELECT status FROM runs")[-1]["status"] in ("partial", "blocked")
 
 
 def test_meetscout_crawl_includes_the_calendars_of_meetscout_toml(site, tmp_path):
