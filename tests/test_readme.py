@@ -14,11 +14,8 @@ from __future__ import annotations
 import os
 import re
 import shlex
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -28,6 +25,8 @@ import typer.main
 from meetscout.cli import app
 from meetscout.demo.localsite import LocalSite
 from meetscout.demo.render import render_sample, site_routes
+
+from .served import free_port, start_serving
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
@@ -96,12 +95,6 @@ def unknown_command(line: str) -> bool:
     return hasattr(node, "commands") and bool(rest) and not rest[0].startswith("-")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def sandbox(tmp_path_factory):
     home = tmp_path_factory.mktemp("readme")
@@ -138,27 +131,10 @@ def run_shown(line: str, work: Path, env: dict[str, str]) -> None:
 def serve_and_probe(line: str, work: Path, env: dict[str, str]) -> None:
     """`meetscout serve` never ends: start it on a free port, check it answers, stop it."""
     port = free_port()
-    proc = subprocess.Popen(
-        [*shlex.split(line), "--port", str(port)],
-        cwd=work,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            assert proc.poll() is None, f"`{line}` stopped: {proc.stdout.read().decode()}"
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as r:
-                    assert r.status == 200
-                    return
-            except OSError:
-                assert time.monotonic() < deadline, f"`{line}` did not answer on {port}"
-                time.sleep(0.2)
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    url = f"http://127.0.0.1:{port}/healthz"
+    proc = start_serving([*shlex.split(line), "--port", str(port)], url, 30, cwd=work, env=env)
+    proc.terminate()
+    proc.wait(timeout=10)
 
 
 SAMPLE_PORT = "127.0.0.1:8790"  # where `meetscout demo --serve` serves by default
@@ -167,23 +143,8 @@ SAMPLE_PORT = "127.0.0.1:8790"  # where `meetscout demo --serve` serves by defau
 def start_sample(line: str, work: Path, env: dict[str, str]) -> tuple[subprocess.Popen, int]:
     """`meetscout demo --serve` never ends: start it on a free port and wait until it answers."""
     port = free_port()
-    proc = subprocess.Popen(
-        [*shlex.split(line), "--port", str(port)],
-        cwd=work,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    deadline = time.monotonic() + 60
-    while True:
-        assert proc.poll() is None, f"`{line}` stopped: {proc.stdout.read().decode()}"
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/robots.txt", timeout=2) as r:
-                assert r.status == 200
-                return proc, port
-        except OSError:
-            assert time.monotonic() < deadline, f"`{line}` did not answer on {port}"
-            time.sleep(0.2)
+    url = f"http://127.0.0.1:{port}/robots.txt"
+    return start_serving([*shlex.split(line), "--port", str(port)], url, cwd=work, env=env), port
 
 
 def check_readme(path: Path, work: Path, env: dict[str, str]) -> None:

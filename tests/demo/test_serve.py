@@ -8,20 +8,14 @@ import signal
 import socket
 import subprocess
 import sys
-import time
-import urllib.request
 
 import pytest
 
 from meetscout.demo.sample import load_sample
 
+from ..served import free_port, start_serving
+
 CLI = [sys.executable, "-m", "meetscout.cli"]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
@@ -49,25 +43,13 @@ def run(args, env, cwd):
 def test_the_served_sample_is_crawled_with_the_normal_commands(tmp_path, env):
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
+    server = start_serving(
         [*CLI, "demo", "--serve", "--port", str(port), "--output", str(tmp_path / "out")],
+        f"{base}/robots.txt",
         env=env,
         cwd=tmp_path,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
     )
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            assert server.poll() is None, server.stdout.read()
-            try:
-                urllib.request.urlopen(f"{base}/robots.txt", timeout=2).close()
-                break
-            except OSError:
-                assert time.monotonic() < deadline, "the sample never answered"
-                time.sleep(0.2)
-
         sample = load_sample()
         twin = next(e for c in sample.chapters for e in c.events if e.meetup)
         group, listed_on_meetup = next(
