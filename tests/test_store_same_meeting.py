@@ -105,3 +105,14 @@ def test_one_site_alone_links_nothing(store):
     counts = store.upsert_events([make_event(n, title="Monthly Meeting") for n in range(1, 4)])
     assert counts.new == 3 and store.count_meetings() == 3
     assert store.conn.execute("SELECT count(*) FROM same_meetings").fetchone()[0] == 0
+
+
+def test_the_plan_sees_the_meeting_once_marked_on_any_of_its_listings(store):
+    store.upsert_events([chapter_site(), meetup(), make_event(5, title="Holiday Networking")])
+    window = (NOW, NOW + timedelta(days=28), NOW)
+    assert [e.id for e in store.plan_window(*window)] == ["meetup:300000005", "ical:hdi-dec"]
+    # Marked going on Meetup, begun already: the meeting is still in the plan, once.
+    store.mark_going("meetup:300000002", "employed")
+    assert [
+        e.id for e in store.plan_window(NOW, NOW + timedelta(days=28), AT + timedelta(hours=1))
+    ] == ["ical:hdi-dec"]
