@@ -23,6 +23,12 @@
 
   // A judgement meetscout is not sure of (few or conflicting clues): shown quietly, with its reasons.
   const UNSURE_LABEL = 'Not sure';
+  // The same meeting's listing on another site, by its source (shared/labels.json).
+  const ALSO_AT_LABELS = {
+    calendar: "Also on the chapter's site",
+    meetup: 'Also on Meetup',
+    linkedin: 'Also on LinkedIn',
+  };
 
   const HELP = {
     down: 'Start meetscout with `meetscout serve`',
@@ -54,10 +60,15 @@
       for (const target of flag.targets || []) chips.push({ kind: 'target', text: `Target: ${String(target)}` });
     }
     const reasons = (flag.reasons || []).map(String).filter(Boolean);
+    const links = [];
+    for (const other of flag.also_at || []) {
+      const text = Object.hasOwn(ALSO_AT_LABELS, other.source) ? ALSO_AT_LABELS[other.source] : null;
+      if (text && /^https?:\/\//i.test(String(other.url))) links.push({ text, url: String(other.url) });
+    }
     const parts = [`meetscout: ${label}`];
     if (count) parts.push(count);
     if (chips.length) parts.push(chips.map((c) => c.text).join(', '));
-    return { tone, sure, label, count, overLimit, chips, reasons, name: parts.join('. ') };
+    return { tone, sure, label, count, overLimit, chips, reasons, links, name: parts.join('. ') };
   }
 
   function chunk(items, size) {
@@ -154,7 +165,8 @@
   }
 
   const api = {
-    ACCESS_LABELS, CROWD_LABELS, UNSURE_LABEL, HELP, describeFlag, chunk, failureFor, normalizeApiBase, parseList, ago,
+    ACCESS_LABELS, ALSO_AT_LABELS, CROWD_LABELS, UNSURE_LABEL, HELP, describeFlag, chunk, failureFor, normalizeApiBase,
+    parseList, ago,
     newBadgeText, describePlan,
   };
   if (typeof module !== 'undefined' && module.exports) module.exports = api;

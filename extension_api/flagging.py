@@ -192,6 +192,8 @@ def to_flag_dicts(store: Store, judged: Sequence[Judged], profile: Profile) -> l
     path skips building and re-validating a model per flag."""
     counts: dict[object, dict] = {}  # a budget per month the batch's meetings fall in
     flags = []
+    events = [j.subject.id for j in judged if j.known and isinstance(j.subject, Event)]
+    also = store.also_listed(events)
     for j in judged:
         a, subject = j.assessment, j.subject
         seekers = a is not None and a.crowd == Crowd.job_seekers
@@ -205,6 +207,7 @@ def to_flag_dicts(store: Store, judged: Sequence[Judged], profile: Profile) -> l
             **judgement_fields(subject, a),
             "going": j.going,
             "job_seeker_count": count,
+            "also_at": also.get(subject.id, []) if j.known and subject is not None else [],
         }
         if a is None:
             flag["reasons"] = [j.why_not or _nothing_sent()]

@@ -1,4 +1,5 @@
-"""`meetscout.toml`: the groups, searches and schedules to follow, and the profile defaults.
+"""`meetscout.toml`: the groups, searches, calendars and schedules to follow, and the profile
+defaults.
 
 Looked for in the working folder, then the per-user config folder (`meetscout config` shows which).
 A malformed file is reported with its line and key, never as a traceback.
@@ -52,10 +53,19 @@ class LinkedInConfig(_Strict):
     min_delay_seconds: float = Field(default=8, ge=2)
 
 
+class CalendarsConfig(_Strict):
+    """Association chapters' own calendars: feed addresses or the chapters' home pages."""
+
+    urls: list[str] = Field(default_factory=list)
+    days: int = Field(default=120, ge=1, le=730)  # how far ahead meetings are read
+    schedule: str = "every 6 hours"
+
+
 class Config(_Strict):
     profile: Profile = Field(default_factory=Profile)
     meetup: MeetupConfig = Field(default_factory=MeetupConfig)
     linkedin: LinkedInConfig = Field(default_factory=LinkedInConfig)
+    calendars: CalendarsConfig = Field(default_factory=CalendarsConfig)
     path: Path | None = Field(default=None, exclude=True)
 
 
@@ -133,6 +143,13 @@ schedule = "every 6 hours"
 [[meetup.searches]]
 keywords = "project management"
 location = "Newark, NJ"
+
+[calendars]
+# Chapters' own calendars: a feed's address, or the chapter's home page (meetscout finds the
+# feed; `meetscout calendar find URL` shows what it finds). For example:
+# urls = ["https://www.isaca-nj.example/events/?ical=1", "https://www.morrischamber.example/"]
+urls = []
+schedule = "every 6 hours"
 
 [linkedin]
 enabled = false  # turn on only after `meetscout linkedin login`

@@ -103,7 +103,11 @@ class StorePipeline:
             self.counts.cancelled += self.store.mark_cancelled(report.cancelled_ids)
             # Upcoming events a group's complete listing no longer shows were called off.
             for group_id, listed in report.listed.items():
-                self.counts.cancelled += self.store.cancel_vanished(group_id, listed)
+                # A listing of some days (a calendar) speaks of those days only.
+                start, until = report.listed_window.get(group_id, (None, None))
+                self.counts.cancelled += self.store.cancel_vanished(
+                    group_id, listed, now=start, until=until
+                )
             self.counts.invalid += report.invalid
             status = report.status
             if reason != "finished" and status == "ok":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 
 @dataclass
@@ -22,6 +23,8 @@ class CrawlReport:
     notes: list[str] = field(default_factory=list)
     # Upcoming events a source listed, per group id, for marking vanished ones cancelled.
     listed: dict[str, set[str]] = field(default_factory=dict)
+    # The days a group's listing covers (a calendar is read some days ahead), when bounded.
+    listed_window: dict[str, tuple[datetime, datetime]] = field(default_factory=dict)
     cancelled_ids: set[str] = field(default_factory=set)
 
     @property

@@ -22,6 +22,14 @@ COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = "WARNING"
 
+# Scrapy's robots.txt check lets concurrent requests through unchecked; ours does not (see
+# middlewares.RobotsTxtMiddleware). A spider that sets its own DOWNLOADER_MIDDLEWARES starts
+# from this dict, since Scrapy replaces the setting rather than merging it.
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "meetscout.spiders.middlewares.RobotsTxtMiddleware": 100,
+}
+
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 ITEM_PIPELINES = {"meetscout.spiders.pipelines.StorePipeline": 300}
 

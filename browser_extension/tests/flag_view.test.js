@@ -75,6 +75,23 @@ test('a judgement that is not sure is quiet: "Not sure", its reasons, no chips o
   assert.equal(v.describeFlag({ crowd: 'employed', access: [], reasons: [] }).label, 'Where the employed go');
 });
 
+test('the same meeting on the chapter\'s site and elsewhere: links, web addresses only', () => {
+  const view = v.describeFlag({
+    crowd: 'employed', access: [], reasons: [],
+    also_at: [
+      { source: 'calendar', url: 'https://www.hdi-nj.example/events/december/' },
+      { source: 'linkedin', url: 'javascript:alert(1)' },
+      { source: 'somewhere', url: 'https://x.example/' },
+      { source: 'linkedin', url: 'https://www.linkedin.com/events/7400000000000000001/' },
+    ],
+  });
+  assert.deepEqual(view.links, [
+    { text: "Also on the chapter's site", url: 'https://www.hdi-nj.example/events/december/' },
+    { text: 'Also on LinkedIn', url: 'https://www.linkedin.com/events/7400000000000000001/' },
+  ]);
+  assert.deepEqual(v.describeFlag({ crowd: 'employed' }).links, []);
+});
+
 test('nothing to show for a missing or unknown crowd', () => {
   assert.equal(v.describeFlag(null), null);
   assert.equal(v.describeFlag({ crowd: 'toString' }), null);

@@ -62,7 +62,7 @@ def source_statuses(
             status.last_status, status.error = state.last_status, state.error
             status.counts = dict(state.counts)
         else:
-            _from_runs(store, plan.name, status)  # crawled by hand, never by the scheduler
+            _from_runs(store, plan.spiders, status)  # crawled by hand, never by the scheduler
         if plan.active:
             if state.last_started is None and status.last_started is not None:
                 status.next_run = plan.schedule.next_after(status.last_started, now)

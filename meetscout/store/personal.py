@@ -12,6 +12,7 @@ from typing import Any
 from ..model import Crowd, Kind, Profile
 from .connection import Connection
 from .rows import iso, now_utc, to_json
+from .same_meeting import meeting_of
 from .upsert import IDS
 
 
@@ -90,19 +91,26 @@ class Personal(Connection):
         return cur.rowcount > 0
 
     def going_among(self, event_ids: Iterable[str]) -> set[str]:
+        """Those of these listings whose meeting the person marked "I'm going", on this
+        listing or on another site's listing of the same meeting."""
         ids = list(event_ids)
         if not ids:
             return set()
         rows = self.conn.execute(
-            f"SELECT event_id FROM attendance WHERE event_id IN {IDS}", [to_json(ids)]
+            f"WITH asked(id, meeting) AS (SELECT value, {meeting_of('value')} FROM json_each(?)), "
+            f"marked(meeting) AS (SELECT {meeting_of('event_id')} FROM attendance) "
+            "SELECT id FROM asked WHERE meeting IN (SELECT meeting FROM marked)",
+            [to_json(ids)],
         )
         return {r[0] for r in rows}
 
     def count_going(self, crowd: str, start: datetime, end: datetime) -> int:
         """Meetings of this crowd marked "I'm going" that fall in [start, end): by the event's
-        date when it is stored, else by when it was marked."""
+        date when it is stored, else by when it was marked. A meeting marked on two sites'
+        listings counts once."""
         return self.conn.execute(
-            "SELECT count(*) FROM attendance a LEFT JOIN events e ON e.id = a.event_id "
+            f"SELECT count(DISTINCT {meeting_of('a.event_id')}) FROM attendance a "
+            "LEFT JOIN events e ON e.id = a.event_id "
             "WHERE a.crowd = ? AND COALESCE(e.starts_at, a.marked_at) >= ? "
             "AND COALESCE(e.starts_at, a.marked_at) < ?",
             [crowd, iso(start), iso(end)],

@@ -8,6 +8,7 @@ from datetime import datetime
 from ..model import Event
 from .connection import Connection
 from .rows import from_iso, iso, row_event
+from .same_meeting import SHOWN, meeting_of
 
 CHOICES = ("accepted", "swapped", "dropped")
 
@@ -47,11 +48,12 @@ class Plans(Connection):
     def plan_window(self, start: datetime, end: datetime, now: datetime) -> list[Event]:
         """The meetings a plan may hold between `start` and `end`: every one marked going, and
         those still ahead of `now`, not cancelled and not judged "not networking" as stored
-        (the judge sees them again)."""
+        (the judge sees them again). A meeting listed on several sites comes once, as the
+        listing shown for it, marked going if any of its listings is."""
         rows = self.rows(
-            "SELECT * FROM events WHERE starts_at >= ? AND starts_at < ? AND ("
+            f"SELECT * FROM events e WHERE starts_at >= ? AND starts_at < ? AND {SHOWN} AND ("
             "(starts_at > ? AND status = 'scheduled' AND crowd IS NOT 'not_networking') "
-            "OR id IN (SELECT event_id FROM attendance)) ORDER BY starts_at, id",
+            f"OR id IN (SELECT {meeting_of('event_id')} FROM attendance)) ORDER BY starts_at, id",
             [iso(start), iso(end), iso(now)],
         )
         return [row_event(r) for r in rows]

@@ -234,12 +234,36 @@ def plan_and_calendar(conn: sqlite3.Connection) -> None:
     )
 
 
+def feed_validators(conn: sqlite3.Connection) -> None:
+    """What a calendar feed's server said identifies its answer (ETag, Last-Modified), so the
+    next crawl can ask "changed since?" and an unchanged feed costs one small answer."""
+    conn.execute(
+        "CREATE TABLE feed_validators (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, "
+        "read_at TEXT NOT NULL)"
+    )
+
+
+def same_meetings(conn: sqlite3.Connection) -> None:
+    """One meeting listed on several sites (the chapter's own, Meetup, LinkedIn): each listing
+    stays its own row, and a listing found to be another's meeting points at that one, the
+    listing shown for the meeting (see meetscout/store/same_meeting.py)."""
+    conn.execute(
+        "CREATE TABLE same_meetings (event_id TEXT PRIMARY KEY, same_as TEXT NOT NULL, "
+        "linked_at TEXT NOT NULL)"
+    )
+    conn.execute("CREATE INDEX idx_same_meetings_same_as ON same_meetings (same_as)")
+    # Listings of other sources near a time: a range of this index per source.
+    conn.execute("CREATE INDEX idx_events_source_starts_at ON events (source, starts_at)")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     first_schema,
     attendance_contacts_settings,
     fts_batch_memory,
     state_tables,
     plan_and_calendar,
+    feed_validators,
+    same_meetings,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

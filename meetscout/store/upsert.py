@@ -49,10 +49,17 @@ def chunks(items: Iterable[Any], size: int = BATCH) -> Iterator[list[Any]]:
 
 
 def upsert_rows(
-    conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]], stamp: str, *, fts: bool
+    conn: sqlite3.Connection,
+    table: str,
+    rows: list[dict[str, Any]],
+    stamp: str,
+    *,
+    fts: bool,
+    touched: list[str] | None = None,
 ) -> UpsertCounts:
     """One batch in one transaction: insert new rows, update changed ones, and only touch
-    `last_seen` on unchanged ones (and their judgement, which may come from a newer classifier)."""
+    `last_seen` on unchanged ones (and their judgement, which may come from a newer classifier).
+    The ids of the new and changed rows are added to `touched`, when given."""
     # The last row wins when a batch names one id twice (overlapping search pages).
     by_id = {row["id"]: row for row in rows}
     conn.execute("BEGIN IMMEDIATE")
@@ -111,6 +118,8 @@ def upsert_rows(
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+    if touched is not None:
+        touched.extend(r["id"] for r in (*new, *changed))
     return UpsertCounts(new=len(new), updated=len(changed), unchanged=len(same))
 
 
