@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 
 from scrapy import signals
+from scrapy.utils.defer import deferred_from_coro
 
 from meetscout.judge import Corrections, judge_event, judge_group
 from meetscout.model import Event, Group
@@ -12,14 +14,17 @@ from meetscout.store import Store, UpsertCounts
 
 from .report import CrawlReport
 
-FLUSH_EVERY = 500
+FLUSH_EVERY = 500  # items a batch; the setting MEETSCOUT_FLUSH_EVERY changes it
+# The close reason of a crawl the store stopped, because the database refused a write.
+STORE_FAILED = "store_failed"
 
 
 class StorePipeline:
     """Buffers Events and Groups and writes them in batches; records the run when the spider closes.
 
     Nothing is deleted: a crawl that fails half-way leaves what was stored before, and what it
-    gathered up to then.
+    gathered up to then. A write the database refuses (a full disk, a read-only or damaged file)
+    stops the crawl at once and fails its run: every later batch would fail the same way.
     """
 
     @classmethod
@@ -38,6 +43,8 @@ class StorePipeline:
         if not hasattr(spider, "report"):
             spider.report = CrawlReport()
         self.counts = UpsertCounts()
+        self.flush_every = spider.settings.getint("MEETSCOUT_FLUSH_EVERY", FLUSH_EVERY)
+        self.store_error: str | None = None
         self.events: list[Event] = []
         self.groups: list[Group] = []
         self.run_id = self.store.start_run(spider.name, run_args(spider))
@@ -47,6 +54,8 @@ class StorePipeline:
         self.known_groups: dict[str, Group | None] = {}
 
     def process_item(self, item, spider=None):
+        if self.store_error:
+            return item  # the crawl is stopping: nothing more can be stored
         if isinstance(item, Event):
             self.events.append(item)
         elif isinstance(item, Group):
@@ -54,11 +63,28 @@ class StorePipeline:
         else:
             self.spider.report.invalid += 1
             return item
-        if len(self.events) + len(self.groups) >= FLUSH_EVERY:
+        if len(self.events) + len(self.groups) >= self.flush_every:
             self.flush()
         return item
 
     def flush(self) -> None:
+        if self.store_error:
+            return
+        try:
+            self._write_batch()
+        except sqlite3.Error as exc:
+            self.events, self.groups = [], []
+            self.store_error = (
+                f"could not store the crawl: the database refused a write ({exc}); "
+                "what was stored before is kept. Free some disk space (or check the database "
+                "with `meetscout doctor`), then crawl again."
+            )
+            self.spider.logger.error("stopping the crawl: the database refused a write (%s)", exc)
+            engine = self.crawler.engine
+            if engine.spider is not None and engine._slot and engine._slot.closing is None:
+                deferred_from_coro(engine.close_spider_async(reason=STORE_FAILED))
+
+    def _write_batch(self) -> None:
         # Read at every batch: the person may correct a flag while a long crawl runs.
         self.corrections = Corrections.load(self.store)
         if self.groups:
@@ -100,16 +126,25 @@ class StorePipeline:
         report: CrawlReport = spider.report
         try:
             self.flush()
-            self.counts.cancelled += self.store.mark_cancelled(report.cancelled_ids)
-            # Upcoming events a group's complete listing no longer shows were called off.
-            for group_id, listed in report.listed.items():
-                self.counts.cancelled += self.store.cancel_vanished(group_id, listed)
+            if not self.store_error:
+                self.counts.cancelled += self.store.mark_cancelled(report.cancelled_ids)
+                # Upcoming events a group's complete listing no longer shows were called off.
+                for group_id, listed in report.listed.items():
+                    self.counts.cancelled += self.store.cancel_vanished(group_id, listed)
             self.counts.invalid += report.invalid
             status = report.status
-            if reason != "finished" and status == "ok":
+            if self.store_error:
+                status = "failed"
+                report.problems.insert(0, self.store_error)
+            elif reason != "finished" and status == "ok":
                 status = "interrupted" if reason == "shutdown" else "partial"
                 report.problems.append(f"crawl ended early: {reason}")
             self.store.finish_run(self.run_id, status, self.counts, report.error_text())
+        except sqlite3.Error as exc:
+            # Not even the run's end could be written: the crawl command reports it from here,
+            # and the run is recorded as failed the next time the runs are read.
+            report.store_error = self.store_error or f"could not store the crawl: {exc}"
+            self.spider.logger.error("could not record the end of the crawl: %s", exc)
         finally:
             self.store.close()
 

@@ -23,6 +23,8 @@ class CrawlReport:
     # Upcoming events a source listed, per group id, for marking vanished ones cancelled.
     listed: dict[str, set[str]] = field(default_factory=dict)
     cancelled_ids: set[str] = field(default_factory=set)
+    # Set when not even the run's end could be stored (the disk is full): the crawl failed.
+    store_error: str | None = None
 
     @property
     def status(self) -> str:

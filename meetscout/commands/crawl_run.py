@@ -49,8 +49,12 @@ def crawl_in_process(
                 status.stop()
     if done.run is None:
         fail(f"{label}: the crawl did not start (see the messages above)", code=FAILED)
-    for note in getattr(getattr(done.spider, "report", None), "notes", []):
+    report = getattr(done.spider, "report", None)
+    for note in getattr(report, "notes", []):
         console.print(f"  {note}", highlight=False, markup=False, soft_wrap=True)
+    if done.run["status"] is None:  # the store could not record how the crawl ended
+        reason = getattr(report, "store_error", None) or "the crawl's end was not recorded"
+        done.run = {**done.run, "status": "failed", "error": reason}
     _summary(label, done.run)
     code = for_status(done.run["status"])
     if code != OK:

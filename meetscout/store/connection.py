@@ -18,6 +18,7 @@ import sqlite_utils
 
 from ..paths import default_db_path
 from .schema import SCHEMA_VERSION, migrate
+from .transaction import transaction
 
 # Every connection waits this long for a write lock held elsewhere before it gives up.
 BUSY_TIMEOUT_MS = 5000
@@ -83,14 +84,8 @@ class Connection:
     def writing(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: the lock is taken at the start, so it cannot fail half-way
         for want of it; everything in it is kept, or nothing."""
-        conn = self.conn
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with transaction(self.conn) as conn:
             yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
 
     @property
     def schema_version(self) -> int:
