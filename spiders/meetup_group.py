@@ -28,6 +28,7 @@ class _GroupCrawl:
     urlname: str
     feed: dict[str, Event] | None = None  # None: the feed could not be read
     feed_name: str | None = None
+    feed_unreadable: int = 0  # feed entries that could not be read: the feed is not whole
     events: dict[str, Event] = field(default_factory=dict)
 
 
@@ -90,6 +91,7 @@ class MeetupGroupSpider(MeetupSpider):
                         f"Meetup iCal feed of '{crawl.urlname}' has no events data: {exc}"
                     )
                 self.count_invalid(errors, response.url)
+                crawl.feed_unreadable = len(errors)
         yield self._request(f"/{crawl.urlname}/events/", self.parse_group_page, crawl, "page")
 
     # -- the events page --
@@ -146,10 +148,17 @@ class MeetupGroupSpider(MeetupSpider):
         complete_page = (
             page is not None and page.listed_upcoming is not None and not page.has_next_page
         )
-        if crawl.feed is None and not complete_page:
+        # A feed with entries we could not read does not say which meetings are gone.
+        whole_feed = crawl.feed is not None and not crawl.feed_unreadable
+        if crawl.feed_unreadable:
+            self.report.problems.append(
+                f"Meetup iCal feed of '{crawl.urlname}': {crawl.feed_unreadable} entries could "
+                "not be read, so no meeting is taken as cancelled from it"
+            )
+        if not whole_feed and not complete_page:
             return
         listed: set[str] = set()
-        if crawl.feed is not None:
+        if whole_feed:
             listed |= {i for i, e in crawl.feed.items() if e.group_id == group_id}
         if page is not None and page.listed_upcoming:
             listed |= set(page.listed_upcoming)

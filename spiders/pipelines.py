@@ -128,9 +128,7 @@ class StorePipeline:
             self.flush()
             if not self.store_error:
                 self.counts.cancelled += self.store.mark_cancelled(report.cancelled_ids)
-                # Upcoming events a group's complete listing no longer shows were called off.
-                for group_id, listed in report.listed.items():
-                    self.counts.cancelled += self.store.cancel_vanished(group_id, listed)
+                self._cancel_vanished(report)
             self.counts.invalid += report.invalid
             status = report.status
             if self.store_error:
@@ -147,6 +145,25 @@ class StorePipeline:
             self.spider.logger.error("could not record the end of the crawl: %s", exc)
         finally:
             self.store.close()
+
+    def _cancel_vanished(self, report: CrawlReport) -> None:
+        """Upcoming events a group's complete listing no longer shows were called off, when the
+        listing is believable: it still shows some of the group's other stored upcoming
+        meetings. A listing that suddenly shows none of them (empty, or nothing readable) is
+        no evidence: they are kept as they are, and the run says so."""
+        started = self.store.get_run(self.run_id)["started"]
+        for group_id, listed in report.listed.items():
+            known = self.store.upcoming_ids(group_id, first_seen_before=started)
+            if not known - listed:
+                continue
+            if known & listed:
+                self.counts.cancelled += self.store.cancel_vanished(group_id, listed)
+            else:
+                report.problems.append(
+                    f"{group_id}: its listing showed none of its {len(known)} stored upcoming "
+                    "meetings; kept them as they were until a later crawl shows them again "
+                    "or their own pages say they were cancelled"
+                )
 
 
 def database_path(spider) -> str | None:

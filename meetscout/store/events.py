@@ -99,5 +99,24 @@ class Events(Connection):
             params.append(to_json(listed))
         return self.conn.execute(sql, params).rowcount
 
+    def upcoming_ids(
+        self,
+        group_id: str,
+        *,
+        first_seen_before: str | None = None,
+        now: datetime | None = None,
+        source: str = "meetup",
+    ) -> set[str]:
+        """Ids of the group's upcoming scheduled events (first stored before an ISO time)."""
+        sql = (
+            "SELECT id FROM events WHERE group_id = ? AND source = ? AND status = 'scheduled' "
+            "AND starts_at > ?"
+        )
+        params: list = [group_id, source, iso(now or now_utc())]
+        if first_seen_before:
+            sql += " AND first_seen < ?"
+            params.append(first_seen_before)
+        return {row[0] for row in self.conn.execute(sql, params)}
+
     def rebuild_fts(self) -> None:
         self.conn.execute("INSERT INTO events_fts(events_fts) VALUES ('rebuild')")
