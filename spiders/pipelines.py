@@ -176,6 +176,8 @@ def run_args(spider) -> dict:
     """What the run row records about how the crawl was started; the tags let a scheduler or a
     Scrapyd server find the rows of the crawl it started."""
     args = dict(getattr(spider, "run_args", {}) or {})
+    # The crawl's process: a run left without an end whose process is gone was killed.
+    args["pid"] = os.getpid()
     if os.environ.get("MEETSCOUT_JOB"):
         args["job"] = os.environ["MEETSCOUT_JOB"]
     scrapyd_job = getattr(spider, "_job", None) or os.environ.get("SCRAPY_JOB")
