@@ -134,8 +134,11 @@ class StorePipeline:
             if self.store_error:
                 status = "failed"
                 report.problems.insert(0, self.store_error)
+            elif reason == "shutdown":  # a signal stopped it: whatever else it found
+                status = "interrupted"
+                report.problems.append("crawl ended early: shutdown (SIGTERM or Ctrl-C)")
             elif reason != "finished" and status == "ok":
-                status = "interrupted" if reason == "shutdown" else "partial"
+                status = "partial"
                 report.problems.append(f"crawl ended early: {reason}")
             self.store.finish_run(self.run_id, status, self.counts, report.error_text())
         except sqlite3.Error as exc:

@@ -11,7 +11,7 @@ from typing import Any
 import typer
 from rich.markup import escape
 
-from ..exit_codes import FAILED, OK, for_status
+from ..exit_codes import FAILED, OK, for_signal, for_status
 from ..scheduling.processes import COUNT_FIELDS
 from .common import console, err_console, fail, open_store, source_lock
 
@@ -56,7 +56,7 @@ def crawl_in_process(
         reason = getattr(report, "store_error", None) or "the crawl's end was not recorded"
         done.run = {**done.run, "status": "failed", "error": reason}
     _summary(label, done.run)
-    code = for_status(done.run["status"])
+    code = for_signal(done.signal) if done.signal else for_status(done.run["status"])
     if code != OK:
         raise typer.Exit(code)
 
