@@ -39,7 +39,7 @@ class StorePipeline:
         # Scrapy 2.13+ stops passing the spider to pipelines; it lives on the crawler.
         spider = spider or self.crawler.spider
         self.spider = spider
-        self.store = Store(database_path(spider))
+        self.store: Store | None = None
         if not hasattr(spider, "report"):
             spider.report = CrawlReport()
         self.counts = UpsertCounts()
@@ -47,10 +47,21 @@ class StorePipeline:
         self.store_error: str | None = None
         self.events: list[Event] = []
         self.groups: list[Group] = []
-        self.run_id = self.store.start_run(spider.name, run_args(spider))
-        spider.run_id = self.run_id
-        # Everything is judged before it is stored, with the person's profile and corrections.
-        self.profile = self.store.get_profile()
+        try:
+            self.store = Store(database_path(spider))
+            self.run_id = self.store.start_run(spider.name, run_args(spider))
+            spider.run_id = self.run_id
+            # Everything is judged before it is stored, with the person's profile and corrections.
+            self.profile = self.store.get_profile()
+        except sqlite3.Error as exc:  # a damaged, read-only or full database: nothing to crawl for
+            spider.report.store_error = (
+                f"cannot use the database: {exc}. `meetscout doctor` checks it and says what to do"
+            )
+            self.store_error = spider.report.store_error
+            self.spider.logger.error("%s", self.store_error)
+            # Once the engine has finished opening the spider (closing it now confuses Scrapy).
+            self.crawler.signals.connect(self._stop, signal=signals.spider_opened)
+            return
         self.known_groups: dict[str, Group | None] = {}
 
     def process_item(self, item, spider=None):
@@ -80,9 +91,11 @@ class StorePipeline:
                 "with `meetscout doctor`), then crawl again."
             )
             self.spider.logger.error("stopping the crawl: the database refused a write (%s)", exc)
-            engine = self.crawler.engine
-            if engine.spider is not None and engine._slot and engine._slot.closing is None:
-                deferred_from_coro(engine.close_spider_async(reason=STORE_FAILED))
+            self._stop()
+
+    def _stop(self, **_) -> None:
+        """Close the spider: the store can take nothing more."""
+        deferred_from_coro(self.crawler.engine.close_spider_async(reason=STORE_FAILED))
 
     def _write_batch(self) -> None:
         # Read at every batch: the person may correct a flag while a long crawl runs.
@@ -124,6 +137,10 @@ class StorePipeline:
 
     def spider_closed(self, spider, reason: str) -> None:
         report: CrawlReport = spider.report
+        if self.store is None or not hasattr(self, "run_id"):  # the store never opened
+            if self.store is not None:
+                self.store.close()
+            return
         try:
             self.flush()
             if not self.store_error:

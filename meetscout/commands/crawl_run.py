@@ -47,9 +47,10 @@ def crawl_in_process(
         finally:
             if status:
                 status.stop()
-    if done.run is None:
-        fail(f"{label}: the crawl did not start (see the messages above)", code=FAILED)
     report = getattr(done.spider, "report", None)
+    if done.run is None:
+        why = getattr(report, "store_error", None) or "see the messages above"
+        fail(f"{label}: the crawl did not start ({why})", code=FAILED)
     for note in getattr(report, "notes", []):
         console.print(f"  {note}", highlight=False, markup=False, soft_wrap=True)
     if done.run["status"] is None:  # the store could not record how the crawl ended

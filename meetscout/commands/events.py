@@ -60,7 +60,7 @@ def events(
         limit=limit,
         sort=sort,
     )
-    store = open_store(db)
+    store = open_store(db, must_exist=True)
     try:
         found = store.search_events(query)
     except QueryError as exc:
