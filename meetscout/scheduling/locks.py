@@ -26,8 +26,9 @@ from ..pids import pid_alive
 
 
 def lock_path(db: Path | str, source: str) -> Path:
-    db = Path(db)
-    return db.resolve().parent / "locks" / f"{db.name}.{source}.lock"
+    # The real file: a symlink (or another spelling) of the path names the same lock.
+    db = Path(db).resolve()
+    return db.parent / "locks" / f"{db.name}.{source}.lock"
 
 
 class SourceLock:
