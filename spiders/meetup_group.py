@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from scrapy import Request
 from scrapy.http import Response
 
-from meetscout.identify import meetup_group_id
+from meetscout.identify import is_meetup_urlname, meetup_group_id
 from meetscout.model import Event
 from meetscout.sources.meetup_blocks import group_not_found
 from meetscout.sources.meetup_ical import needs_page, parse_ical
@@ -44,7 +44,12 @@ class MeetupGroupSpider(MeetupSpider):
 
     def __init__(self, urlnames=None, base_url: str | None = None, **kwargs):
         super().__init__(base_url=base_url, **kwargs)
-        self.urlnames = _urlnames(urlnames)
+        names = _urlnames(urlnames)
+        # Only Meetup urlnames become paths: "../../etc" would reach outside the site.
+        self.urlnames = [n for n in names if is_meetup_urlname(n)]
+        for name in names:
+            if name not in self.urlnames:
+                self.report.problems.append(f"{name!r} is not a Meetup group name; skipped it")
         self.run_args["urlnames"] = self.urlnames
 
     async def start(self):
@@ -192,5 +197,7 @@ class MeetupGroupSpider(MeetupSpider):
         )
         if what == "feed" and crawl is not None:
             yield self._request(f"/{crawl.urlname}/events/", self.parse_group_page, crawl, "page")
+        elif what == "page" and crawl is not None:  # what the feed said still counts
+            yield from self._finish_listing(crawl, None)
         elif what == "event page" and "event" in request.meta:
             yield request.meta["event"]
