@@ -16,7 +16,7 @@ from typing import Any, Self
 
 import sqlite_utils
 
-from ..paths import default_db_path
+from ..paths import create_private, default_db_path
 from .schema import SCHEMA_VERSION, migrate
 from .transaction import transaction
 
@@ -30,8 +30,8 @@ class Connection:
     def __init__(self, path: str | Path | None = None, *, migrate_to: int = SCHEMA_VERSION):
         path = default_db_path() if path is None else path
         self.memory = str(path) == ":memory:"
-        if not self.memory:
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        if not self.memory and not Path(path).exists():
+            create_private(Path(path))  # SQLite gives its -wal and -shm files the same mode
         self.path = path
         self._local = threading.local()
         self._opened: list[sqlite3.Connection] | None = []
