@@ -16,6 +16,7 @@ from .commands.doctor import doctor
 from .commands.events import events
 from .commands.extension import extension
 from .commands.linkedin import linkedin_app
+from .commands.plan import plan_app
 from .commands.schedule import schedule
 from .commands.serve import serve
 from .commands.status import status
@@ -53,6 +54,7 @@ app.command()(status)
 app.command()(doctor)
 app.add_typer(linkedin_app, name="linkedin")
 app.add_typer(calendar_app, name="calendar")
+app.add_typer(plan_app, name="plan")
 
 
 def main() -> None:
