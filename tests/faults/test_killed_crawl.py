@@ -11,62 +11,27 @@ import os
 import signal
 import subprocess
 import sys
-import threading
-import time
 
-from meetscout.demo.localsite import LocalSite, Reply
 from meetscout.store import Store
 from tests.spiders.conftest import ROOT
-from tests.spiders.meetup_site import HDI, routes
+from tests.spiders.meetup_site import HDI
 
-
-def _wait_for(check, timeout: float = 60.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        found = check()
-        if found:
-            return found
-        time.sleep(0.2)
-    raise AssertionError("timed out")
-
-
-def _running_run(db):
-    if not db.exists():
-        return None
-    with Store(db) as store:
-        runs = store.recent_runs(1)
-    return runs[0] if runs and runs[0]["status"] is None else None
+from .hand_crawl import hanging_crawl
 
 
 def test_a_killed_hand_started_crawl_is_recorded_failed(tmp_path):
     db = tmp_path / "m.db"
-    release = threading.Event()
-
-    def hang(_path: str) -> Reply:
-        release.wait(60)  # a page that does not come while the crawl is killed
-        return Reply("", 404)
-
-    env = {**os.environ, "MEETSCOUT_CONFIG": "/nonexistent/meetscout.toml"}
-    with LocalSite({**routes(), f"/{HDI}/events/ical/": hang}) as site:
-        crawl = subprocess.Popen(
-            [sys.executable, "-m", "meetscout.cli", "crawl", "meetup", HDI,
-             "--db", str(db), "--base-url", site.base_url],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        try:
-            running = _wait_for(lambda: _running_run(db))
-            os.kill(crawl.pid, signal.SIGKILL)
-            crawl.wait(30)
-        finally:
-            release.set()
-            if crawl.poll() is None:
-                crawl.kill()
+    with hanging_crawl(db) as hand:
+        crawl, running = hand.process, hand.run
+        os.kill(crawl.pid, signal.SIGKILL)
+        crawl.wait(30)
     assert json.loads(running["args"])["pid"] == crawl.pid
     with Store(db) as store:
         run = store.recent_runs(1)[0]
     assert run["id"] == running["id"]
     assert run["status"] == "failed"
     assert f"pid {crawl.pid}" in run["error"] and run["finished"]
+    env = {**os.environ, "MEETSCOUT_CONFIG": "/nonexistent/meetscout.toml"}
     config = tmp_path / "meetscout.toml"
     config.write_text(f'[meetup]\ngroups = ["{HDI}"]\n')
     status = subprocess.run(
