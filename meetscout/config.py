@@ -12,8 +12,9 @@ import re
 import tomllib
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from .identify import check_base_url
 from .model import Profile
 from .paths import config_dir
 
@@ -26,6 +27,10 @@ class ConfigError(ValueError):
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+def _http_base_url(value: str | None) -> str | None:
+    return check_base_url(value) if value else value
 
 
 class MeetupSearch(_Strict):
@@ -41,6 +46,8 @@ class MeetupConfig(_Strict):
     # A cron expression ("0 */6 * * *") or an interval ("every 6 hours", "daily").
     schedule: str = "every 6 hours"
 
+    _base_url = field_validator("base_url")(_http_base_url)
+
 
 class LinkedInConfig(_Strict):
     enabled: bool = False  # off unless the person turns it on
@@ -51,6 +58,8 @@ class LinkedInConfig(_Strict):
     schedule: str = "daily"
     daily_page_budget: int = Field(default=30, ge=1, le=200)
     min_delay_seconds: float = Field(default=8, ge=2)
+
+    _base_url = field_validator("base_url")(_http_base_url)
 
 
 class CalendarsConfig(_Strict):

@@ -8,9 +8,17 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from .free_time import parse_free_time
 
@@ -173,6 +181,13 @@ class Event(BaseModel):
         return value
 
 
+# Bounds on the profile's lists: a person names dozens of targets, not thousands; a list with
+# no bound once made the service freeze (and, stored, it lasted).
+MAX_TARGETS = 500
+MAX_TARGET_CHARS = 100
+TargetName = Annotated[str, StringConstraints(max_length=MAX_TARGET_CHARS)]
+
+
 class Profile(BaseModel):
     """The person's own settings: where they are, whom they want to meet, how often."""
 
@@ -181,8 +196,8 @@ class Profile(BaseModel):
     home_area: str | None = None
     radius_km: float | None = Field(default=40, ge=0)
     virtual_only: bool = False
-    target_companies: list[str] = Field(default_factory=list)
-    target_industries: list[str] = Field(default_factory=list)
+    target_companies: list[TargetName] = Field(default_factory=list, max_length=MAX_TARGETS)
+    target_industries: list[TargetName] = Field(default_factory=list, max_length=MAX_TARGETS)
     job_seeker_monthly_limit: int = Field(default=2, ge=0, le=31)
     capture_opt_in: bool = False
     # The weekly plan: meetings where the employed go each week (at least, at most), the days

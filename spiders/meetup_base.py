@@ -7,7 +7,7 @@ import os
 import scrapy
 from scrapy.http import Response
 
-from meetscout.identify import MEETUP, identify
+from meetscout.identify import MEETUP, check_base_url, identify
 from meetscout.model import Event, Status
 from meetscout.sources.jsonld import parse_jsonld_events
 from meetscout.sources.meetup_blocks import detect_blocked
@@ -43,7 +43,7 @@ def meetup_base_url(base_url: str | None = None) -> str:
             base_url = load_config().meetup.base_url
         except ValueError:
             base_url = None
-    return (base_url or MEETUP).rstrip("/")
+    return check_base_url(base_url or MEETUP).rstrip("/")
 
 
 def merge_events(known: Event, found: Event) -> Event:

@@ -181,7 +181,7 @@ def reclassify(
 
         meetscout reclassify --db ~/meetscout.db
     """
-    store = open_store(db)
+    store = open_store(db, must_exist=True)
     try:
         counts = reclassify_store(store, everything=everything)
     finally:

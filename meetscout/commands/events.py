@@ -63,7 +63,7 @@ def events(
         limit=limit,
         sort=sort,
     )
-    store = open_store(db)
+    store = open_store(db, must_exist=True)
     try:
         found = store.search_events(query)
         also = store.also_listed([e.id for e in found])

@@ -111,5 +111,30 @@ class Events(SameMeetings):
             params.append(to_json(listed))
         return self.conn.execute(sql, params).rowcount
 
+    def upcoming_ids(
+        self,
+        group_id: str,
+        *,
+        first_seen_before: str | None = None,
+        now: datetime | None = None,
+        until: datetime | None = None,
+        source: str | None = None,
+    ) -> set[str]:
+        """Ids of the group's upcoming scheduled events (first stored before an ISO time), up to
+        `until` when given, of `source` (by default the group's own, as in cancel_vanished)."""
+        sql = (
+            "SELECT id FROM events WHERE group_id = ? "
+            "AND source = COALESCE(?, (SELECT g.source FROM groups g WHERE g.id = ?)) "
+            "AND status = 'scheduled' AND starts_at > ?"
+        )
+        params: list = [group_id, source, group_id, iso(now or now_utc())]
+        if until is not None:
+            sql += " AND starts_at <= ?"
+            params.append(iso(until))
+        if first_seen_before:
+            sql += " AND first_seen < ?"
+            params.append(first_seen_before)
+        return {row[0] for row in self.conn.execute(sql, params)}
+
     def rebuild_fts(self) -> None:
         self.conn.execute("INSERT INTO events_fts(events_fts) VALUES ('rebuild')")

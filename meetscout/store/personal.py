@@ -5,11 +5,14 @@ None of it comes from a crawl, so no crawl or migration may lose it.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from ..model import Crowd, Kind, Profile
+from pydantic import ValidationError
+
+from ..model import MAX_TARGET_CHARS, MAX_TARGETS, Crowd, Kind, Profile
 from .connection import Connection
 from .rows import iso, now_utc, to_json
 from .same_meeting import meeting_of
@@ -21,7 +24,17 @@ class Personal(Connection):
 
     def get_profile(self) -> Profile:
         row = self.conn.execute("SELECT data FROM profile WHERE id = 1").fetchone()
-        return Profile.model_validate_json(row[0]) if row else Profile()
+        if not row:
+            return Profile()
+        try:
+            return Profile.model_validate_json(row[0])
+        except ValidationError:
+            # Stored before the lists had bounds: read what fits them, as the person would see.
+            data = json.loads(row[0])
+            for key in ("target_companies", "target_industries"):
+                names = [n for n in data.get(key) or [] if len(str(n)) <= MAX_TARGET_CHARS]
+                data[key] = names[:MAX_TARGETS]
+            return Profile.model_validate(data)
 
     def save_profile(self, profile: Profile) -> None:
         self.conn.execute(

@@ -10,8 +10,11 @@ was.
 from __future__ import annotations
 
 import contextlib
+import re
 import sqlite3
 from collections.abc import Callable
+
+from .transaction import transaction
 
 FTS_COLUMNS = ("title", "description", "group_name")
 # Memory the full-text index may use for one batch's terms before it writes a segment (see
@@ -269,21 +272,50 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
-    """Bring an older database up to `target`; returns the version it is at."""
+    """Bring an older database up to `target`; returns the version it is at.
+
+    Each migration runs in one transaction with its version mark, under the write lock, so two
+    processes opening a new file at once cannot both run it, and a crash leaves the file as it
+    was. It runs idempotently too (see _Idempotent), so a file an older meetscout left with
+    tables but no version mark is completed rather than refused.
+    """
     current = _version(conn)
     while current < target:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with transaction(conn):
             current = _version(conn)  # another process may have migrated it meanwhile
             if current < target:
-                MIGRATIONS[current](conn)
+                MIGRATIONS[current](_Idempotent(conn))  # type: ignore[arg-type]
                 current += 1
                 conn.execute(f"PRAGMA user_version = {current}")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
     return current
+
+
+_CREATE = re.compile(
+    r"^\s*CREATE\s+(UNIQUE\s+INDEX|INDEX|VIRTUAL\s+TABLE|TABLE)\s+(?!IF\s+NOT\s+EXISTS)",
+    re.IGNORECASE,
+)
+_ADD_COLUMN = re.compile(r"^\s*ALTER\s+TABLE\s+(\w+)\s+ADD\s+COLUMN\s+(\w+)", re.IGNORECASE)
+
+
+class _Idempotent:
+    """A connection on which a migration's CREATE and ADD COLUMN statements do nothing when
+    what they make is already there; everything else passes through unchanged."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self._conn = conn
+
+    def execute(self, sql: str, params=()):
+        sql = _CREATE.sub(lambda m: f"CREATE {m.group(1)} IF NOT EXISTS ", sql, count=1)
+        added = _ADD_COLUMN.match(sql)
+        if added:
+            table, column = added.groups()
+            have = {row[1].lower() for row in self._conn.execute(f"PRAGMA table_info({table})")}
+            if column.lower() in have:
+                return self._conn.execute("SELECT 1")
+        return self._conn.execute(sql, params)
+
+    def __getattr__(self, name: str):
+        return getattr(self._conn, name)
 
 
 def _version(conn: sqlite3.Connection) -> int:
