@@ -8,7 +8,8 @@
 
 One module per topic, each a part of `Store`: events.py (bulk upsert, reading, cancellations),
 search.py, groups.py, assessments.py (stored judgements), runs.py (crawl runs), personal.py (the
-person's profile, corrections, attendance, contacts), crawl_state.py (schedule state, page
+person's profile and corrections), log.py (the networking log: attendance, contacts, follow-ups,
+outcomes), crawl_state.py (schedule state, page
 budgets, blocks); beneath them connection.py (a connection per thread), schema.py (numbered
 migrations), rows.py (rows <-> models) and upsert.py (the bulk upsert by content hash).
 """
@@ -19,6 +20,7 @@ from .assessments import Assessments
 from .crawl_state import CrawlState
 from .events import Events
 from .groups import Groups
+from .log import NetworkLog, name_key
 from .personal import Personal
 from .rows import (
     ASSESSMENT_COLUMNS,
@@ -36,7 +38,7 @@ from .search import SORTS, EventQuery, QueryError
 from .upsert import MAX_ROWID, UpsertCounts
 
 
-class Store(Events, Groups, Assessments, Runs, Personal, CrawlState):
+class Store(Events, Groups, Assessments, Runs, Personal, NetworkLog, CrawlState):
     """One SQLite database. `Store(":memory:")` for tests, `Store()` for the person's own.
 
     Safe to share between threads: each thread gets its own connection to the file.
@@ -47,6 +49,7 @@ __all__ = [
     "ASSESSMENT_COLUMNS",
     "FTS_HASH_BYTES",
     "MAX_ROWID",
+    "NetworkLog",
     "RUN_STATUSES",
     "SCHEMA_VERSION",
     "SORTS",
@@ -56,6 +59,7 @@ __all__ = [
     "UpsertCounts",
     "event_row",
     "from_iso",
+    "name_key",
     "group_row",
     "now_utc",
     "row_assessment",
