@@ -9,11 +9,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .model import Access, Crowd
+from .model import Access, Crowd, Kind, Outcome
 
 LABELS_PATH = Path(__file__).resolve().parents[1] / "browser_extension" / "shared" / "labels.json"
 
 _WORDS = json.loads(LABELS_PATH.read_text(encoding="utf-8"))
 LABELS = {crowd: _WORDS["crowd"][crowd.value] for crowd in Crowd}  # "Where the employed go", …
 ACCESS_LABELS = {access: _WORDS["access"][access.value] for access in Access}  # "Guest pass", …
-UNJUDGED = _WORDS["unjudged"]  # a flag when meetscout cannot tell who goes
+UNJUDGED = _WORDS["unjudged"]
+KIND_LABELS = {kind: _WORDS["kind"][kind.value] for kind in Kind}  # "Professional association", …
+OUTCOME_LABELS = {
+    o: _WORDS["outcome"][o.value] for o in Outcome
+}  # "Referral", …  # a flag when meetscout cannot tell who goes
