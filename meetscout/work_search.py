@@ -141,7 +141,7 @@ def page(found: list[Activity], start: date, end: date) -> str:
 <meta charset="utf-8">
 <title>Work-search record, {period}</title>
 <style>
-  body {{ font: 11pt/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem; color: #111; }}
+  body {{ font: 11pt/1.4 system-ui, sans-serif; margin: 2rem; color: #111; }}
   h1 {{ font-size: 16pt; margin: 0 0 .2rem; }}
   table {{ border-collapse: collapse; width: 100%; margin: 1rem 0; }}
   th, td {{ border: 1px solid #888; padding: 4px 6px; text-align: left; vertical-align: top; }}
