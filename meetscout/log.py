@@ -17,7 +17,7 @@ from typing import Any
 from .identify import identify
 from .judge import judge_stored
 from .model import Event, Outcome, Presence, Profile
-from .store import Store, from_iso, name_key, now_utc
+from .store import Store, from_iso, name_key, now_utc, same_person
 
 FOLLOW_UP_WITHIN = timedelta(hours=48)  # after the meeting's end: the deadline
 DUE_AHEAD = timedelta(hours=24)  # a follow-up is due from this long before its deadline
@@ -190,7 +190,7 @@ def add_contact(
     note = optional_text(note, "note", one_line=False)
     meeting = find_meeting(store, ref)
     check_happened(meeting, now, "record who you met there")
-    same = duplicate_of(store.list_contacts(), name, company, meeting.id)
+    same = same_person(store.list_contacts(), name, company, meeting.id)
     if same is not None:
         where = "at this meeting" if same["event_id"] == meeting.id else "at the same company"
         raise LogError(
@@ -225,20 +225,6 @@ def add_contact(
     )
     targets = contact_targets(company, store.get_profile())
     return ContactAdded(contact_id, meeting, due, targets, now_attended)
-
-
-def duplicate_of(
-    contacts: list[dict[str, Any]], name: str, company: str | None, event_id: str | None
-) -> dict[str, Any] | None:
-    """The contact already recorded as this person: the same name met at the same meeting, or
-    the same name at the same company (or with no company given either time)."""
-    key, firm = name_key(name), name_key(company or "")
-    for contact in contacts:
-        if name_key(contact["name"] or "") != key:
-            continue
-        if contact["event_id"] == event_id or name_key(contact["company"] or "") == firm:
-            return contact
-    return None
 
 
 def matches(contact: dict[str, Any], words: list[str]) -> bool:

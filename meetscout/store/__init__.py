@@ -9,7 +9,7 @@
 One module per topic, each a part of `Store`: events.py (bulk upsert, reading, cancellations),
 search.py, groups.py, assessments.py (stored judgements), runs.py (crawl runs), personal.py (the
 person's profile and corrections), log.py (the networking log: attendance, contacts, follow-ups,
-outcomes), crawl_state.py (schedule state, page
+outcomes), log_transfer.py (its export and merging import), crawl_state.py (schedule state, page
 budgets, blocks); beneath them connection.py (a connection per thread), schema.py (numbered
 migrations), rows.py (rows <-> models) and upsert.py (the bulk upsert by content hash).
 """
@@ -20,7 +20,8 @@ from .assessments import Assessments
 from .crawl_state import CrawlState
 from .events import Events
 from .groups import Groups
-from .log import NetworkLog, name_key
+from .log import NetworkLog, name_key, same_person
+from .log_transfer import LogTransfer
 from .personal import Personal
 from .rows import (
     ASSESSMENT_COLUMNS,
@@ -38,7 +39,7 @@ from .search import SORTS, EventQuery, QueryError
 from .upsert import MAX_ROWID, UpsertCounts
 
 
-class Store(Events, Groups, Assessments, Runs, Personal, NetworkLog, CrawlState):
+class Store(Events, Groups, Assessments, Runs, Personal, NetworkLog, LogTransfer, CrawlState):
     """One SQLite database. `Store(":memory:")` for tests, `Store()` for the person's own.
 
     Safe to share between threads: each thread gets its own connection to the file.
@@ -65,4 +66,5 @@ __all__ = [
     "row_assessment",
     "row_event",
     "row_group",
+    "same_person",
 ]

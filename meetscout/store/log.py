@@ -67,6 +67,21 @@ def name_key(name: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
+def same_person(
+    contacts: Iterable[dict[str, Any]], name: str, company: str | None, event_id: str | None
+) -> dict[str, Any] | None:
+    """The contact among these who is this person: the same name met at the same meeting, or
+    the same name at the same company (or with no company given either time). Recording a
+    contact and importing one both go by this."""
+    key, firm = name_key(name), name_key(company or "")
+    for contact in contacts:
+        if name_key(contact["name"] or "") != key:
+            continue
+        if contact["event_id"] == event_id or name_key(contact["company"] or "") == firm:
+            return contact
+    return None
+
+
 def snapshot(meeting: Event | None, kind: str | None = None) -> dict[str, Any]:
     """The copy of a meeting a mark keeps; `kind` as the person sees it (the judge's)."""
     if meeting is None:
