@@ -21,3 +21,8 @@ KIND_LABELS = {kind: _WORDS["kind"][kind.value] for kind in Kind}  # "Profession
 OUTCOME_LABELS = {
     o: _WORDS["outcome"][o.value] for o in Outcome
 }  # "Referral", …  # a flag when meetscout cannot tell who goes
+
+
+def kind_label(value: str | None, unknown: str = "") -> str:
+    """ "professional_association" -> "Professional association"; anything else -> `unknown`."""
+    return _WORDS["kind"].get(value or "", unknown)

@@ -402,6 +402,11 @@ def parse_day(text: str, option: str) -> date:
         raise LogError(f"{option} wants a date like 2026-12-04, not {text[:40]!r}") from None
 
 
+def local_midnight(day: date) -> datetime:
+    """The first instant of a day in this machine's zone."""
+    return _local(datetime.combine(day, time()))
+
+
 def _local(naive: datetime) -> datetime:
     return naive.astimezone().astimezone(UTC)  # naive times are this machine's local time
 

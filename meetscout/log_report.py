@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from .labels import KIND_LABELS
+from .labels import kind_label
 from .log import contact_targets, local_day_of, on_time
 from .model import Crowd, Kind, Outcome, Presence, Profile
 from .store import from_iso
@@ -23,7 +23,6 @@ from .store import from_iso
 EMPLOYED_PER_WEEK = 1
 NO_KIND = "unknown"
 NO_GROUP = "(no group)"
-KIND_WORDS = {k.value: label for k, label in KIND_LABELS.items()}
 
 
 @dataclass
@@ -108,7 +107,7 @@ def build_report(
         kind = entry["kind"] or NO_KIND
         group = entry["group_id"] or entry["group_name"] or NO_GROUP
         if kind not in kinds:
-            kinds[kind] = Tally(kind, KIND_WORDS.get(kind, "Kind unknown"))
+            kinds[kind] = Tally(kind, kind_label(kind, "Kind unknown"))
         if group not in groups:
             groups[group] = Tally(group, entry["group_name"] or NO_GROUP)
         return [total, kinds[kind], groups[group]]

@@ -36,6 +36,20 @@ def open_store(db: Path | None) -> Store:
         fail(f"cannot open the database {db or 'in the data folder'}: {exc}")
 
 
+@contextlib.contextmanager
+def log_store(db: Path | None) -> Iterator[Store]:
+    """The store for a networking-log command; what the log refuses becomes its message."""
+    from ..log import LogError
+
+    store = open_store(db)
+    try:
+        yield store
+    except LogError as exc:
+        fail(str(exc))
+    finally:
+        store.close()
+
+
 def fail(message: str, code: int = 2) -> NoReturn:
     err_console.print(f"[red]meetscout:[/red] {message}", highlight=False, markup=True)
     raise typer.Exit(code)
