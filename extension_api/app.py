@@ -18,7 +18,20 @@ from meetscout.store import Store
 
 from . import errors
 from .deps import ProfileCache
-from .routes import attendance, events, feedback, flags, groups, health, profile, runs, status
+from .routes import (
+    attendance,
+    contacts,
+    events,
+    feedback,
+    flags,
+    followups,
+    groups,
+    health,
+    profile,
+    runs,
+    status,
+)
+from .routes import log as networking_log
 from .schemas import ERROR_RESPONSES, FlagsRequest
 from .security import BodyLimit, ExtensionCors, HostGuard, TokenGuard
 from .settings import ApiSettings
@@ -34,7 +47,19 @@ Every `/v1` route needs `Authorization: Bearer <token>`: run `meetscout token` t
 
 
 SELF_PARSED = (FlagsRequest,)
-V1_TOPICS = (flags, events, groups, feedback, attendance, profile, runs, status)
+V1_TOPICS = (
+    flags,
+    events,
+    groups,
+    feedback,
+    attendance,
+    networking_log,
+    contacts,
+    followups,
+    profile,
+    runs,
+    status,
+)
 
 
 def finish_openapi(app: FastAPI) -> None:

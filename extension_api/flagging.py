@@ -70,6 +70,7 @@ class Judged:
     assessment: Assessment | None
     why_not: str | None = None  # when nothing could be judged
     going: bool = False
+    presence: str | None = None  # "attended" or "skipped", once the person said
 
 
 def stored_for(store: Store, target: Target, prefetched: dict[str, Event]) -> Event | Group | None:
@@ -129,14 +130,23 @@ def judge(store: Store, items: Sequence[PageItem], profile: Profile) -> list[Jud
     found = [stored_for(store, target, prefetched) for target in targets]
     known = [f for f in found if f is not None]
     assessments = iter(judge_stored(store, known, profile))
-    going = store.going_among([f.id for f in known if isinstance(f, Event)])
+    marks = store.presence_among([f.id for f in known if isinstance(f, Event)])
     out = []
     for item, target, stored in zip(items, targets, found, strict=True):
         if stored is None:
             out.append(judge_page(store, item, target, profile))
         else:
             assessment = next(assessments)
-            out.append(Judged(target, True, stored, assessment, going=stored.id in going))
+            out.append(
+                Judged(
+                    target,
+                    True,
+                    stored,
+                    assessment,
+                    going=stored.id in marks,
+                    presence=marks.get(stored.id),
+                )
+            )
     return out
 
 
@@ -202,6 +212,7 @@ def to_flag_dicts(store: Store, judged: Sequence[Judged], profile: Profile) -> l
             "id": subject.id if subject is not None else j.target.id,
             **judgement_fields(subject, a),
             "going": j.going,
+            "presence": j.presence,
             "job_seeker_count": count if seekers else None,
         }
         if a is None:
@@ -238,5 +249,6 @@ def flag_for(store: Store, found: Event | Group, profile: Profile) -> Flag:
     [assessment] = judge_stored(store, [found], profile)
     judged = Judged(target_of(found.url), True, found, assessment)
     if isinstance(found, Event):
-        judged.going = bool(store.going_among([found.id]))
+        marks = store.presence_among([found.id])
+        judged.going, judged.presence = found.id in marks, marks.get(found.id)
     return to_flags(store, [judged], profile)[0]

@@ -7,9 +7,9 @@ from functools import lru_cache
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from meetscout.model import Access, Crowd, Event, Group, Kind
+from meetscout.model import Access, Crowd, Event, Group, Kind, Presence
 
 MAX_URL = 2048
 MAX_PAGE_TEXT = 512 * 1024
@@ -84,6 +84,9 @@ class Flag(BaseModel):
     basis: str | None = Field(default=None, description='"classifier", "group" or "feedback".')
     starts_at: datetime | None = None
     going: bool = Field(default=False, description='The person marked "I\'m going".')
+    presence: Presence | None = Field(
+        default=None, description="After the meeting: the person attended or skipped it."
+    )
     job_seeker_count: JobSeekerCount | None = None
 
 
@@ -164,6 +167,94 @@ class AttendanceOut(BaseModel):
     job_seeker_count: JobSeekerCount
 
 
+class PresenceIn(Reference):
+    """After a meeting: the person attended it, or skipped it."""
+
+    presence: Presence
+
+
+class PresenceOut(BaseModel):
+    event_id: str
+    title: str
+    presence: Presence
+
+
+class LogMeeting(BaseModel):
+    """A meeting the person marked, as the popup lists it after the meeting."""
+
+    id: str
+    title: str
+    url: str | None
+    starts_at: datetime | None
+    group_name: str | None
+    kind: Kind | None
+    presence: Presence | None
+    contacts: int = Field(description="People recorded as met there.")
+
+
+class LogOut(BaseModel):
+    meetings: list[LogMeeting]
+
+
+class ContactIn(Reference):
+    """A person met at a meeting (the meeting by its `url` or `id`)."""
+
+    name: str = Field(max_length=200, description='Their full name: "First Last".')
+    company: str | None = Field(default=None, max_length=2000)
+    role: str | None = Field(default=None, max_length=2000)
+    how: str | None = Field(
+        default=None, max_length=2000, description='How to reach them: "email", "LinkedIn"…'
+    )
+    note: str | None = Field(default=None, max_length=2000)
+    due_at: AwareDatetime | None = Field(
+        default=None, description="Follow up by; default 48 hours after the meeting."
+    )
+
+
+class FollowupOut(BaseModel):
+    id: int
+    contact_id: int
+    name: str
+    company: str | None
+    how: str | None
+    meeting: str | None
+    met_at: datetime | None
+    due_at: datetime
+    done_at: datetime | None
+    state: Literal["done", "overdue", "due", "later"]
+
+
+class ContactOut(BaseModel):
+    id: int
+    name: str
+    company: str | None
+    role: str | None
+    how: str | None
+    notes: str | None
+    event_id: str | None
+    meeting: str | None
+    met_at: datetime | None
+    targets: list[str] = Field(description="The person's target companies this one is.")
+    followup: FollowupOut | None
+
+
+class ContactsOut(BaseModel):
+    contacts: list[ContactOut]
+
+
+class FollowupsOut(BaseModel):
+    open: int = Field(description="Due within a day, or overdue: the toolbar icon's number.")
+    followups: list[FollowupOut]
+
+
+class FollowupDoneIn(BaseModel):
+    done_at: AwareDatetime | None = Field(default=None, description="Default: now.")
+
+
+class FollowupMoveIn(BaseModel):
+    due_at: AwareDatetime
+
+
 class RunOut(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
@@ -207,6 +298,7 @@ class StatusOut(BaseModel):
     job_seeker_count: JobSeekerCount
     next_employed: list[Upcoming] = Field(description="The next few employed-crowd meetings.")
     capture_opt_in: bool
+    followups_open: int = Field(default=0, description="Follow-ups due within a day or overdue.")
 
 
 class Health(BaseModel):

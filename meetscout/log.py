@@ -30,6 +30,10 @@ class LogError(ValueError):
     """Something the person asked for that the log cannot record; the message says why."""
 
 
+class NotFound(LogError):
+    """No such meeting, contact or follow-up."""
+
+
 @dataclass(frozen=True)
 class Meeting:
     """A meeting the log can refer to: stored, or known only by the copy a mark kept."""
@@ -86,7 +90,7 @@ def find_meeting(store: Store, ref: str) -> Meeting:
             entry["crowd"],
             entry["kind"],
         )
-    raise LogError(
+    raise NotFound(
         f"meetscout knows no meeting {ref[:200]!r}; `meetscout events` finds a meeting's id "
         "(e.g. meetup:312810101), and `meetscout log` lists those you marked"
     )
@@ -285,7 +289,7 @@ def with_state(row: dict[str, Any], now: datetime) -> dict[str, Any]:
 def _followup(store: Store, followup_id: int) -> dict[str, Any]:
     row = store.get_followup(followup_id)
     if row is None:
-        raise LogError(
+        raise NotFound(
             f"There is no follow-up {followup_id}; `meetscout followups --all` lists them"
         )
     return row
@@ -346,7 +350,7 @@ def add_outcome(
     if contact_id is not None:
         contact = store.get_contact(contact_id)
         if contact is None:
-            raise LogError(f"There is no contact {contact_id}; `meetscout contacts` lists them")
+            raise NotFound(f"There is no contact {contact_id}; `meetscout contacts` lists them")
         met_at, event_id = from_iso(contact["met_at"]), None
     else:
         meeting = find_meeting(store, meeting_ref or "")

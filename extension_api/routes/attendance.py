@@ -1,4 +1,5 @@
-"""`POST /v1/attendance` ("I'm going") and `DELETE /v1/attendance` (not any more)."""
+"""`POST /v1/attendance` ("I'm going"), `DELETE /v1/attendance` (not any more), and
+`POST /v1/attendance/presence` (after the meeting: attended or skipped)."""
 
 from __future__ import annotations
 
@@ -7,13 +8,22 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from meetscout.judge import Corrections, judge_event, judge_stored
+from meetscout.log import record_presence
 from meetscout.model import Event
 from meetscout.personal import job_seeker_marked
 
 from ..deps import ProfileDep, StoreDep
-from ..errors import ApiError
+from ..errors import ApiError, logged
 from ..flagging import page_event, resolve
-from ..schemas import MAX_URL, AttendanceIn, AttendanceOut, JobSeekerCount, Reference
+from ..schemas import (
+    MAX_URL,
+    AttendanceIn,
+    AttendanceOut,
+    JobSeekerCount,
+    PresenceIn,
+    PresenceOut,
+    Reference,
+)
 
 router = APIRouter(tags=["attendance"])
 
@@ -44,7 +54,7 @@ def going(body: AttendanceIn, store: StoreDep, profile: ProfileDep) -> Attendanc
         store.upsert_events([page])
         found = page
     [assessment] = judge_stored(store, [found], profile)
-    store.mark_going(found.id, assessment.crowd.value)
+    store.mark_going(found.id, assessment.crowd.value, meeting=found, kind=assessment.kind.value)
     return AttendanceOut(
         event_id=found.id,
         going=True,
@@ -80,6 +90,19 @@ def not_going(
             marked=job_seeker_marked(store), limit=profile.job_seeker_monthly_limit
         ),
     )
+
+
+@router.post("/attendance/presence", summary="Attended or skipped")
+def presence(body: PresenceIn, store: StoreDep) -> PresenceOut:
+    """After a meeting (marked going or not): the person went, or did not. Refused for a
+    meeting still ahead, and "skipped" for one where the person recorded people they met."""
+    target, found = resolve(store, body.url, body.id)
+    event_id = found.id if isinstance(found, Event) else (target.id if target else body.id)
+    if not event_id:
+        raise _not_an_event(body.url or repr(body.id))
+    with logged():
+        meeting = record_presence(store, event_id, body.presence)
+    return PresenceOut(event_id=meeting.id, title=meeting.title, presence=body.presence)
 
 
 def _first_message(exc: ValueError) -> str:
