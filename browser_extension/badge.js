@@ -5,7 +5,7 @@
 (function (root) {
   'use strict';
 
-  const { describeFlag } = root.MeetscoutFlagView;
+  const { describeFlag, afterMeeting, PRESENCE_WORDS } = root.MeetscoutFlagView;
   const HOST_ATTR = 'data-meetscout-badge';
 
   const STYLE = `
@@ -41,6 +41,7 @@
       border: 1px solid #9ca3af; background: #f9fafb; color: #111827; cursor: pointer; }
     .panel button:focus-visible { outline: 2px solid #1a5fb4; outline-offset: 1px; }
     .panel button[disabled] { opacity: .6; cursor: default; }
+    .panel button[aria-pressed="true"] { background: #e3f4e8; border-color: #2e7d4f; color: #14532d; font-weight: 600; }
     .status { margin: 6px 0 0; font-size: 12px; color: #374151; }
     .status:empty { display: none; }
   `;
@@ -68,7 +69,8 @@
     return sheets.get(doc);
   }
 
-  // `actions`: { wrong(crowd) -> Promise<flag|null>, going() -> Promise<flag|null> }
+  // `actions`: { wrong(crowd) -> Promise<flag|null>, going() -> Promise<flag|null>,
+  //   presence("attended"|"skipped") -> Promise<{ flag, detail }> }
   function createBadge(doc, url, flag, actions) {
     const view = describeFlag(flag);
     if (!view) return null;
@@ -126,7 +128,21 @@
     const going = el(doc, 'button', 'going', isGoing ? 'Marked as going' : "I'm going");
     going.type = 'button';
     going.disabled = isGoing;
-    actionsRow.append(wrong, going);
+    // Once the meeting has started the question is whether the person went, not whether they will.
+    const after = afterMeeting(flag, new Date()) && host.meetscout.actions.presence;
+    const presence = [];
+    if (after) {
+      for (const [value, text] of [['attended', 'I went'], ['skipped', 'I skipped it']]) {
+        const button = el(doc, 'button', `presence ${value}`, text);
+        button.type = 'button';
+        button.dataset.presence = value;
+        button.setAttribute('aria-pressed', String(flag.presence === value));
+        presence.push(button);
+      }
+      actionsRow.append(wrong, ...presence);
+    } else {
+      actionsRow.append(wrong, going);
+    }
 
     const correct = el(doc, 'div', 'correct');
     correct.hidden = true;
@@ -145,6 +161,7 @@
     }
     const status = el(doc, 'p', 'status');
     status.setAttribute('role', 'status');
+    if (after && PRESENCE_WORDS[flag.presence]) status.textContent = `${PRESENCE_WORDS[flag.presence]}.`;
     panel.append(actionsRow, correct, status);
     wrap.append(button, panel);
     if (old) old.replaceWith(wrap);
@@ -181,6 +198,19 @@
         status.textContent = 'Could not reach meetscout.';
       }
     });
+    for (const button of presence) {
+      button.addEventListener('click', async () => {
+        for (const b of presence) b.disabled = true;
+        status.textContent = 'Sending…';
+        const reply = await host.meetscout.actions.presence(button.dataset.presence);
+        if (reply && reply.flag && describeFlag(reply.flag)) {
+          render(host, reply.flag);
+        } else {
+          for (const b of presence) b.disabled = false;
+          status.textContent = (reply && reply.detail) || 'Could not reach meetscout.';
+        }
+      });
+    }
     going.addEventListener('click', async () => {
       going.disabled = true;
       const updated = await host.meetscout.actions.going();

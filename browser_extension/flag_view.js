@@ -110,7 +110,48 @@
     return `${days} days ago`;
   }
 
-  const api = { ACCESS_LABELS, CROWD_LABELS, HELP, describeFlag, chunk, failureFor, normalizeApiBase, parseList, ago };
+  // After the meeting has started, its flag asks "did you go?" instead of offering "I'm going".
+  function afterMeeting(flag, now) {
+    const starts = flag && Date.parse(flag.starts_at);
+    return Boolean(flag) && !Number.isNaN(starts) && starts <= now.getTime();
+  }
+
+  // What the flag's menu says once the person told meetscout.
+  const PRESENCE_WORDS = { attended: 'You went', skipped: 'You skipped it' };
+
+  // The number on the toolbar icon: follow-ups due or overdue ('' hides it).
+  function countText(count) {
+    const n = Number(count);
+    if (!Number.isFinite(n) || n <= 0) return '';
+    return n > 99 ? '99+' : String(Math.floor(n));
+  }
+
+  // A follow-up from GET /v1/followups -> "Overdue since Thu 3 Dec" / "Due by Thu 3 Dec, 20:30".
+  function followupWhen(followup, locale) {
+    const due = new Date(followup.due_at);
+    if (Number.isNaN(due.getTime())) return '';
+    const day = due.toLocaleDateString(locale, { weekday: 'short', day: 'numeric', month: 'short' });
+    const time = due.toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit' });
+    if (followup.state === 'overdue') return `Overdue since ${day}`;
+    if (followup.state === 'done') return 'Done';
+    return `Due by ${day}, ${time}`;
+  }
+
+  // The API's one sentence from an error body ('{"detail": "…"}'), else the text itself.
+  function apiDetail(text) {
+    try {
+      const parsed = JSON.parse(text);
+      if (parsed && typeof parsed.detail === 'string') return parsed.detail;
+    } catch {
+      // not JSON: use the text as it came
+    }
+    return String(text || '');
+  }
+
+  const api = {
+    ACCESS_LABELS, CROWD_LABELS, HELP, PRESENCE_WORDS, describeFlag, chunk, failureFor, normalizeApiBase,
+    parseList, ago, afterMeeting, countText, followupWhen, apiDetail,
+  };
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
   else root.MeetscoutFlagView = api;
 })(globalThis);

@@ -5,10 +5,11 @@
 // what to do. Failures never reach the page: the content script just gets no flags.
 importScripts('flag_view.js');
 
-const { chunk, failureFor, HELP } = MeetscoutFlagView;
+const { chunk, failureFor, HELP, countText, apiDetail } = MeetscoutFlagView;
 const DEFAULT_API = 'http://127.0.0.1:8787';
 const BATCH = 50; // cards per POST /v1/flags
 const TIMEOUT_MS = 8000;
+const FOLLOWUP_CHECK_MINUTES = 30; // how often the toolbar's follow-up count is read again
 
 const cache = new Map(); // canonical URL -> flag
 const inflight = new Map(); // canonical URL -> Promise<flag|undefined>
@@ -19,6 +20,7 @@ class ApiFailure extends Error {
     super(`${state} ${status} ${detail}`.trim());
     this.state = state;
     this.status = status;
+    this.detail = apiDetail(detail); // the API's sentence, for the popup to show
   }
 }
 
@@ -148,11 +150,35 @@ async function apiStatus() {
   try {
     const data = await call('/v1/status');
     await setHealth('ok');
+    await showFollowupCount(data.followups_open);
     return { ok: true, state: 'ok', ...base, status: data };
   } catch (error) {
     const state = error instanceof ApiFailure ? error.state : 'error';
     await setHealth(state, error.message);
     return { ok: false, state, help: HELP[state] || HELP.error, ...base };
+  }
+}
+
+// The toolbar icon carries how many follow-ups are due or overdue; no number when none is, or
+// when meetscout cannot be asked.
+async function showFollowupCount(count) {
+  await chrome.action.setBadgeBackgroundColor({ color: '#b91c1c' });
+  await chrome.action.setBadgeText({ text: countText(count) });
+  await chrome.action.setTitle({
+    title: count > 0 ? `meetscout: ${count} follow-up${count === 1 ? '' : 's'} due` : 'meetscout',
+  });
+}
+
+async function refreshFollowupCount() {
+  const { token } = await settings();
+  if (!token) return showFollowupCount(0);
+  try {
+    const data = await call('/v1/followups');
+    await showFollowupCount(data.open);
+    return data;
+  } catch {
+    await showFollowupCount(0);
+    return null;
   }
 }
 
@@ -183,6 +209,37 @@ const handlers = {
     await call('/v1/attendance', { method: 'POST', body: { url: message.url } });
     return { flag: await refetch(message.url) };
   },
+  // After the meeting: attended or skipped, from the flag's menu or the popup.
+  async presence(message) {
+    const ref = message.url ? { url: message.url } : { id: message.id };
+    const result = await call('/v1/attendance/presence', { method: 'POST', body: { ...ref, presence: message.presence } });
+    return { result, flag: message.url ? await refetch(message.url) : null };
+  },
+  // The popup's networking part: the meetings marked lately and the follow-ups due.
+  async networking() {
+    const [log, followups] = await Promise.all([call('/v1/log'), call('/v1/followups')]);
+    await showFollowupCount(followups.open);
+    return { meetings: log.meetings, followups: followups.followups, open: followups.open };
+  },
+  async addContact(message) {
+    const fields = ['name', 'company', 'role', 'how', 'note'];
+    const body = { id: message.id };
+    for (const field of fields) if (message[field]) body[field] = String(message[field]);
+    const contact = await call('/v1/contacts', { method: 'POST', body });
+    await refreshFollowupCount();
+    return { contact };
+  },
+  async followupDone(message) {
+    const followup = await call(`/v1/followups/${Number(message.id)}/done`, { method: 'POST', body: {} });
+    await refreshFollowupCount();
+    return { followup };
+  },
+  async followupLater(message) {
+    const due = new Date(Date.now() + 24 * 3600 * 1000).toISOString();
+    const followup = await call(`/v1/followups/${Number(message.id)}`, { method: 'PUT', body: { due_at: due } });
+    await refreshFollowupCount();
+    return { followup };
+  },
   async getProfile() {
     return { profile: await call('/v1/profile') };
   },
@@ -205,7 +262,7 @@ chrome.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && ('apiBase' in changes || 'token' in changes || 'capture' in changes)) {
     settingsRead = null;
     lastHealth = null;
-    clearCache().then(tellTabs);
+    clearCache().then(tellTabs).then(refreshFollowupCount);
   } else if (area === 'session' && 'flags' in changes && !changes.flags.newValue) {
     cache.clear();
   }
@@ -224,7 +281,16 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     .catch(async (error) => {
       const state = error instanceof ApiFailure ? error.state : 'error';
       await setHealth(state, error.message).catch(() => {});
-      sendResponse({ ok: false, state, help: HELP[state] || HELP.error, detail: error.message });
+      const detail = error instanceof ApiFailure && error.detail ? error.detail : error.message;
+      sendResponse({ ok: false, state, help: HELP[state] || HELP.error, detail });
     });
   return true;
 });
+
+// Follow-ups fall due while the browser sits open: read the count on start and every half hour.
+chrome.alarms.create('followups', { periodInMinutes: FOLLOWUP_CHECK_MINUTES, delayInMinutes: 1 });
+chrome.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === 'followups') refreshFollowupCount();
+});
+chrome.runtime.onStartup.addListener(() => refreshFollowupCount());
+chrome.runtime.onInstalled.addListener(() => refreshFollowupCount());
