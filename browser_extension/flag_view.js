@@ -110,10 +110,11 @@
     return `${days} days ago`;
   }
 
-  // After the meeting has started, its flag asks "did you go?" instead of offering "I'm going".
+  // Once the meeting is over (`over_at`, the API's rule), its flag asks "did you go?" instead of
+  // offering "I'm going".
   function afterMeeting(flag, now) {
-    const starts = flag && Date.parse(flag.starts_at);
-    return Boolean(flag) && !Number.isNaN(starts) && starts <= now.getTime();
+    const over = flag && Date.parse(flag.over_at);
+    return Boolean(flag) && !Number.isNaN(over) && over <= now.getTime();
   }
 
   // What the flag's menu says once the person told meetscout.

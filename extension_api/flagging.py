@@ -18,6 +18,7 @@ from functools import lru_cache
 from meetscout.identify import Identity, identify
 from meetscout.judge import Corrections, judge_event, judge_group, judge_stored
 from meetscout.labels import LABELS, UNJUDGED
+from meetscout.log import meeting_end
 from meetscout.model import Assessment, Crowd, Event, Group, Profile
 from meetscout.personal import job_seeker_marked
 from meetscout.sources.page import event_from_page, group_from_page
@@ -193,6 +194,7 @@ def judgement_fields(subject: Event | Group | None, a: Assessment | None) -> dic
         "targets": list(a.targets) if a else [],
         "basis": a.basis if a else None,
         "starts_at": _when(subject.starts_at) if is_event else None,
+        "over_at": _when(meeting_end(subject.starts_at, subject.ends_at)) if is_event else None,
     }
 
 

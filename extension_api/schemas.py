@@ -83,6 +83,10 @@ class Flag(BaseModel):
     targets: list[str]
     basis: str | None = Field(default=None, description='"classifier", "group" or "feedback".')
     starts_at: datetime | None = None
+    over_at: datetime | None = Field(
+        default=None,
+        description="When the meeting is over: its end, else two hours after its start.",
+    )
     going: bool = Field(default=False, description='The person marked "I\'m going".')
     presence: Presence | None = Field(
         default=None, description="After the meeting: the person attended or skipped it."

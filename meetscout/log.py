@@ -48,9 +48,14 @@ class Meeting:
 
     @property
     def end(self) -> datetime | None:
-        if self.ends_at is not None:
-            return self.ends_at
-        return self.starts_at + MEETING_LENGTH if self.starts_at else None
+        return meeting_end(self.starts_at, self.ends_at)
+
+
+def meeting_end(starts_at: datetime | None, ends_at: datetime | None) -> datetime | None:
+    """When a meeting is over: its end, else two hours after its start."""
+    if ends_at is not None:
+        return ends_at
+    return starts_at + MEETING_LENGTH if starts_at else None
 
 
 # ---------------------------------------------------------------------------- meetings

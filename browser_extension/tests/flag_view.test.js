@@ -80,11 +80,11 @@ test('freshness in words', () => {
   assert.equal(v.ago('garbage', now), 'never');
 });
 
-test('after the meeting starts, the flag asks whether the person went', () => {
+test('once the meeting is over, the flag asks whether the person went', () => {
   const now = new Date('2026-12-02T12:00:00Z');
-  assert.equal(v.afterMeeting({ starts_at: '2026-12-01T23:00:00Z' }, now), true);
-  assert.equal(v.afterMeeting({ starts_at: '2026-12-03T23:00:00Z' }, now), false);
-  assert.equal(v.afterMeeting({ starts_at: null }, now), false);
+  assert.equal(v.afterMeeting({ over_at: '2026-12-02T01:00:00Z' }, now), true);
+  assert.equal(v.afterMeeting({ starts_at: '2026-12-02T11:00:00Z', over_at: '2026-12-02T13:00:00Z' }, now), false);
+  assert.equal(v.afterMeeting({ over_at: null }, now), false);
   assert.equal(v.afterMeeting(null, now), false);
 });
 
