@@ -102,7 +102,7 @@ def _months(ax, report: Report) -> None:
         colors=EMPLOYED,
         linestyles="--",
         linewidth=1.2,
-        label="About one a week",
+        label="About one a week (over the days logged)",
     )
     ax.hlines(
         [m.job_seeker_limit for m in months],

@@ -10,8 +10,9 @@ brought contacts at my target companies" reads straight off a row.
 from __future__ import annotations
 
 import calendar
+import math
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from .labels import kind_label
@@ -49,16 +50,17 @@ class MonthBalance:
     month: str  # "2026-12"
     employed: int  # meetings where the employed go, attended
     job_seekers: int  # job-seeker meetings attended
-    employed_goal: float  # about one a week: the month's weeks
+    employed_goal: int  # about one a week, over the days the log covers in this month
     job_seeker_limit: int
+    partial: bool = False  # the month is not over (this month, or the report's last day is in it)
 
     @property
     def verdict(self) -> str:
         if self.job_seekers > self.job_seeker_limit:
             return "too many job-seeker meetings"
-        if self.employed + 0.5 < self.employed_goal:
+        if self.employed < self.employed_goal:
             return "fewer than one a week where the employed go"
-        return "on rhythm"
+        return "on rhythm so far" if self.partial else "on rhythm"
 
 
 @dataclass
@@ -150,34 +152,42 @@ def balance(
     start: date | None = None,
     end: date | None = None,
 ) -> list[MonthBalance]:
-    """Meetings attended month by month, where the employed go and of job seekers, against about
-    one a week and the profile's monthly limit: from the first month with one (or `start`) to
-    this month (or the one before `end`)."""
+    """Meetings attended month by month, where the employed go and of job seekers, against
+    about one a week and the profile's monthly limit: from the month of the first one (or of
+    `start`) to this month (or the one before `end`). A month the log covers in part (it began
+    mid-month, or the month is not over) expects one a week over the days covered."""
     attended: dict[tuple[int, int], dict[str, int]] = {}
+    days: list[date] = []
     for entry in entries:
         when = from_iso(entry["starts_at"])
         if when is None or entry["outcome"] != Presence.attended.value:
             continue
         day = local_day_of(when)
+        days.append(day)
         counts = attended.setdefault((day.year, day.month), {})
         counts[entry["crowd"]] = counts.get(entry["crowd"], 0) + 1
-    if not attended and start is None:
+    if not days and start is None:
         return []
-    first = (start.year, start.month) if start else min(attended)
-    last_day = local_day_of(now) if end is None else date.fromordinal(end.toordinal() - 1)
-    last = max((last_day.year, last_day.month), max(attended, default=first))
+    first_day = start or min(days)
+    today = local_day_of(now)
+    last_day = min(today, end - timedelta(days=1)) if end else today
+    last_day = max(last_day, max(days, default=first_day))
     months = []
-    year, month = first
-    while (year, month) <= last:
+    year, month = first_day.year, first_day.month
+    while (year, month) <= (last_day.year, last_day.month):
         counts = attended.get((year, month), {})
-        days = calendar.monthrange(year, month)[1]
+        length = calendar.monthrange(year, month)[1]
+        covered_from = max(date(year, month, 1), first_day)
+        covered_to = min(date(year, month, length), last_day)
+        covered = (covered_to - covered_from).days + 1
         months.append(
             MonthBalance(
                 month=f"{year:04d}-{month:02d}",
                 employed=counts.get(Crowd.employed.value, 0),
                 job_seekers=counts.get(Crowd.job_seekers.value, 0),
-                employed_goal=round(EMPLOYED_PER_WEEK * days / 7, 1),
+                employed_goal=math.floor(EMPLOYED_PER_WEEK * covered / 7 + 0.5),
                 job_seeker_limit=profile.job_seeker_monthly_limit,
+                partial=covered_to < date(year, month, length),
             )
         )
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)

@@ -78,8 +78,10 @@ def test_figures_per_kind_per_group_and_month(crafted):
         (m.month, m.employed, m.job_seekers, m.employed_goal, m.verdict) for m in report.months
     ]
     assert months == [
-        ("2026-11", 2, 3, 4.3, "too many job-seeker meetings"),
-        ("2026-12", 1, 0, 4.4, "fewer than one a week where the employed go"),
+        # The log begins on 3 November: four weeks of it, so about four meetings.
+        ("2026-11", 2, 3, 4, "too many job-seeker meetings"),
+        # December has had two days: nothing expected yet.
+        ("2026-12", 1, 0, 0, "on rhythm so far"),
     ]
 
 
@@ -198,3 +200,30 @@ def test_work_search_escapes_what_the_person_typed(tmp_path):
         date(2026, 11, 7),
     )
     assert "<script>" not in text and "&lt;script&gt;" in text and "A &amp; B" in text
+
+
+def test_the_balance_expects_one_a_week_over_the_days_logged():
+    from meetscout.log_report import balance
+    from tests.log_history import et
+
+    def attended(day, crowd="employed"):
+        return {
+            "starts_at": et(2026, *day, 18, 0).isoformat(),
+            "outcome": "attended",
+            "crowd": crowd,
+        }
+
+    entries = [attended((10, 28)), attended((11, 4)), attended((11, 19)), attended((11, 28))]
+    entries.append({**attended((11, 12)), "outcome": "skipped"})  # a skipped one counts nowhere
+    months = balance(entries, PROFILE, et(2026, 12, 20, 12, 0))
+    assert [(m.month, m.employed, m.employed_goal, m.partial, m.verdict) for m in months] == [
+        ("2026-10", 1, 1, False, "on rhythm"),  # the log began on the 28th: one was enough
+        ("2026-11", 3, 4, False, "fewer than one a week where the employed go"),
+        ("2026-12", 0, 3, True, "fewer than one a week where the employed go"),
+    ]
+    may = balance(
+        [], PROFILE, et(2026, 12, 20, 12, 0), start=date(2026, 5, 1), end=date(2026, 6, 1)
+    )
+    assert [(m.month, m.employed_goal, m.verdict) for m in may] == [
+        ("2026-05", 4, "fewer than one a week where the employed go")
+    ]

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
@@ -151,26 +152,27 @@ def _work_search(period: Period, out: Path, db) -> None:
     )
 
 
-def print_report(found: Report) -> None:
+def print_report(found: Report, out: Console | None = None) -> None:
+    out = out or console
     if not found.total.attended and not found.total.contacts:
-        console.print(
+        out.print(
             "Nothing to report yet: after a meeting, `meetscout attended <id>` and "
             '`meetscout met <id> "First Last" --company …` fill your log.'
         )
         return
-    console.print(tally_table("Per kind of meeting", found.by_kind, found.total))
-    console.print(tally_table("Per group", found.by_group, found.total))
+    out.print(tally_table("Per kind of meeting", found.by_kind, found.total))
+    out.print(tally_table("Per group", found.by_group, found.total))
     months = Table(title="Month by month, against the coach's rhythm")
     for name in ("Month", "Where the employed go", "Job-seeker meetings", "How it went"):
         months.add_column(name)
     for m in found.months:
         months.add_row(
-            m.month,
-            f"{m.employed} (about {m.employed_goal:g} a month)",
+            m.month + (" (part)" if m.partial else ""),
+            f"{m.employed} of about {m.employed_goal}",
             f"{m.job_seekers} (limit {m.job_seeker_limit})",
-            m.verdict if m.verdict != "on rhythm" else "[green]on rhythm[/green]",
+            f"[green]{m.verdict}[/green]" if m.verdict.startswith("on rhythm") else m.verdict,
         )
-    console.print(months)
+    out.print(months)
 
 
 def tally_table(title: str, rows: list[Tally], total: Tally) -> Table:

@@ -103,6 +103,9 @@ NEXT_STEPS = """\
                         load browser_extension/ at chrome://extensions
                         (Developer mode, Load unpacked), then paste the
                         token from `meetscout token` into its options
+  5. After a meeting:   meetscout attended <id>
+                        meetscout met <id> "First Last" --company …
+                        meetscout followups; meetscout report --chart networking
   LinkedIn is off until you sign in yourself: meetscout linkedin login
 """
 

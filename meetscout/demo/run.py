@@ -5,7 +5,9 @@
 2. print what was found: meetings where the employed go, and job-seeker meetings;
 3. start the API, open Chromium with the extension on the sample under its real Meetup and
    LinkedIn addresses, and screenshot the flagged pages;
-4. print the next steps for real use.
+4. fill a sample history of five weeks' networking (made-up people) and print the report on
+   it, saving its chart (PNG and SVG) in `report/`;
+5. print the next steps for real use.
 
 Everything the demo writes stays under the output folder; `summary.json` there records the counts,
 the crawl runs and the badges seen on each screenshot.
@@ -55,6 +57,8 @@ class DemoSummary:
     cancelled: list[str] = field(default_factory=list)
     runs: list[dict] = field(default_factory=list)
     screenshots: list[dict] = field(default_factory=list)
+    history: dict[str, int] = field(default_factory=dict)
+    report_chart: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
 
 
@@ -134,7 +138,7 @@ class Demo:
         self.output.mkdir(parents=True, exist_ok=True)
         for name in ("demo.db", "demo.db-wal", "demo.db-shm", "summary.json"):
             (self.output / name).unlink(missing_ok=True)
-        for name in ("site", "browser-profile", "screenshots", "data", "logs"):
+        for name in ("site", "browser-profile", "screenshots", "data", "logs", "report"):
             shutil.rmtree(self.output / name, ignore_errors=True)
         for name in ("screenshots", "logs", "config", "data"):
             (self.output / name).mkdir(parents=True, exist_ok=True)
@@ -279,6 +283,41 @@ class Demo:
                 tour.wait_until_closed()
         return shots
 
+    # ------------------------------------------------------------------ step 4
+
+    def networking(self) -> None:
+        """A sample history in the demo database, and the report on it: tables and a chart. The
+        report counts the (made-up) people met; it never names them."""
+        from ..commands.report import print_report
+        from ..config import load_config
+        from ..log_charts import draw
+        from ..log_report import build_report
+        from ..store import now_utc
+        from .history import fill_history
+        from .sample import load_sample
+
+        with Store(self.db) as store:
+            store.save_profile(load_config(self.output / "meetscout.toml").profile)
+            filled = fill_history(store, load_sample())
+            found = build_report(
+                store.log_entries(),
+                store.list_contacts(),
+                store.list_outcomes(),
+                store.get_profile(),
+                now_utc(),
+            )
+        self.summary.history = dict(filled)
+        self.console.print(
+            f"  {filled['meetings attended']} meetings attended and "
+            f"{filled['meetings skipped']} skipped in the last five weeks, "
+            f"{filled['contacts']} people met (all made up), {filled['outcomes']} outcomes",
+            highlight=False,
+        )
+        print_report(found, self.console)
+        paths = draw(found, self.output / "report" / "networking")
+        self.summary.report_chart = [str(p) for p in paths]
+        self.console.print(f"  Chart: {paths[0]}  and  {paths[1]}", highlight=False)
+
     # ------------------------------------------------------------------ the whole demo
 
     def run(self, keep_open: bool = True) -> DemoSummary:
@@ -307,7 +346,11 @@ class Demo:
             )
         c.print("\n[bold]3.[/bold] Flags in the browser (the extension on the sample pages)")
         self.browse(rendered, keep_open)
-        c.print("\n[bold]4.[/bold] Next steps")
+        c.print(
+            "\n[bold]4.[/bold] After the meetings: a sample history, and where networking worked"
+        )
+        self.networking()
+        c.print("\n[bold]5.[/bold] Next steps")
         print_next_steps(c)
         self.summary.seconds = round(time.monotonic() - self.started, 1)
         (self.output / "summary.json").write_text(json.dumps(asdict(self.summary), indent=2))

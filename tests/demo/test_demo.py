@@ -118,3 +118,25 @@ def test_demo_never_touches_the_persons_database_or_token(demo_run):
     assert not (home / "person.db").exists()
     assert not (home / "person-data").exists()
     assert not (home / "person-config").exists()
+
+
+def test_a_sample_history_and_the_reports_chart(demo_run):
+    from PIL import Image
+
+    from meetscout.demo.history import load_history
+
+    out, done = demo_run
+    assert "Per kind of meeting" in done.stdout and "Month by month" in done.stdout
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["history"]["contacts"] >= 5
+    png, svg = (Path(p) for p in summary["report_chart"])
+    assert png == out / "report" / "networking.png"
+    with Image.open(png) as image:
+        image.load()
+        assert image.format == "PNG"
+    assert svg.read_text().lstrip().startswith("<?xml")
+    # The made-up people are in the demo's database, for the report, and nowhere it shows.
+    names = [c.name for m in load_history().meetings for c in m.contacts]
+    shown = done.stdout + done.stderr + (out / "summary.json").read_text()
+    shown += "".join(p.read_text(errors="replace") for p in (out / "logs").glob("*.log"))
+    assert names and not [n for n in names if n in shown]
