@@ -247,6 +247,17 @@ def resolve(
     return target, stored_for(store, target, {})
 
 
+def event_named(
+    store: Store, url: str | None, item_id: str | None
+) -> tuple[str | None, Event | None]:
+    """The id of the meeting a reference names, stored or not (a meeting only the person's log
+    knows, say), and the stored event when there is one."""
+    target, found = resolve(store, url, item_id)
+    if isinstance(found, Event):
+        return found.id, found
+    return (target.id if target else item_id), None
+
+
 def flag_for(store: Store, found: Event | Group, profile: Profile) -> Flag:
     [assessment] = judge_stored(store, [found], profile)
     judged = Judged(target_of(found.url), True, found, assessment)

@@ -58,6 +58,23 @@ def meeting_end(starts_at: datetime | None, ends_at: datetime | None) -> datetim
     return starts_at + MEETING_LENGTH if starts_at else None
 
 
+@dataclass(frozen=True)
+class LogRows:
+    """The whole log as the report and the work-search record read it: the marked meetings
+    (Store.log_entries), the contacts with their follow-ups, the outcomes, and the profile."""
+
+    entries: list[dict[str, Any]]
+    contacts: list[dict[str, Any]]
+    outcomes: list[dict[str, Any]]
+    profile: Profile
+
+
+def read_log(store: Store) -> LogRows:
+    return LogRows(
+        store.log_entries(), store.list_contacts(), store.list_outcomes(), store.get_profile()
+    )
+
+
 # ---------------------------------------------------------------------------- meetings
 
 

@@ -95,29 +95,26 @@ def _months(ax, report: Report) -> None:
     )
     for bars in (employed, seekers):
         ax.bar_label(bars, padding=2, fontsize=8)
-    ax.hlines(
-        [m.employed_goal for m in months],
-        [x - 0.5 for x in xs],
-        [x + 0.5 for x in xs],
-        colors=EMPLOYED,
-        linestyles="--",
-        linewidth=1.2,
-        label="About one a week (over the days logged)",
-    )
-    ax.hlines(
-        [m.job_seeker_limit for m in months],
-        [x - 0.5 for x in xs],
-        [x + 0.5 for x in xs],
-        colors=JOB_SEEKERS,
-        linestyles=":",
-        linewidth=1.5,
-        label="Your monthly job-seeker limit",
-    )
+    _per_month(ax, [m.employed_goal for m in months], EMPLOYED, "--", "About one a week")
+    _per_month(ax, [m.job_seeker_limit for m in months], JOB_SEEKERS, ":", "Your monthly limit")
     ax.set_xticks(list(xs), [_month_name(m.month) for m in months])
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.set_ylim(0, max(max(m.employed_goal, m.employed, m.job_seekers) for m in months) + 1.5)
     ax.legend(loc="upper left", fontsize=8, frameon=False, ncols=2)
     ax.spines[["top", "right"]].set_visible(False)
+
+
+def _per_month(ax, values: list[float], colour: str, style: str, label: str) -> None:
+    """A level across each month's pair of bars: the rhythm to meet, the limit to keep."""
+    ax.hlines(
+        values,
+        [x - 0.5 for x in range(len(values))],
+        [x + 0.5 for x in range(len(values))],
+        colors=colour,
+        linestyles=style,
+        linewidth=1.4,
+        label=label,
+    )
 
 
 def _month_name(month: str) -> str:

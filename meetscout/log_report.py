@@ -1,10 +1,10 @@
 """Where networking has worked: the networking log summed per kind of meeting and per group,
 and the employed-vs-job-seeker balance month by month against the coach's rhythm.
 
-Pure: `build_report` takes the log's rows (Store.log_entries, list_contacts, list_outcomes) and
-returns figures; the CLI prints them, `log_charts` draws them, `--json` writes them. A contact,
-a follow-up and an outcome count towards the meeting they came of, so "which kinds of meetings
-brought contacts at my target companies" reads straight off a row.
+Pure: `build_report` takes the log's rows (meetscout.log.read_log) and returns figures; the CLI
+prints them, `log_charts` draws them, `--json` writes them. A contact, a follow-up and an outcome
+count towards the meeting they came of, so "which kinds of meetings brought contacts at my target
+companies" reads straight off a row.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from .labels import kind_label
-from .log import contact_targets, local_day_of, on_time
+from .log import LogRows, contact_targets, local_day_of, on_time
 from .model import Crowd, Kind, Outcome, Presence, Profile
 from .store import from_iso
 
@@ -87,17 +87,11 @@ class Report:
 
 
 def build_report(
-    entries: list[dict[str, Any]],
-    contacts: list[dict[str, Any]],
-    outcomes: list[dict[str, Any]],
-    profile: Profile,
-    now: datetime,
-    *,
-    start: date | None = None,
-    end: date | None = None,
+    rows: LogRows, now: datetime, *, start: date | None = None, end: date | None = None
 ) -> Report:
     """The figures for meetings dated in [start, end) (local days), and what came of them."""
-    meetings = {e["event_id"]: e for e in entries if _within(e, start, end)}
+    profile = rows.profile
+    meetings = {e["event_id"]: e for e in rows.entries if _within(e, start, end)}
     total = Tally("all", "All meetings")
     kinds: dict[str, Tally] = {}
     groups: dict[str, Tally] = {}
@@ -120,7 +114,7 @@ def build_report(
                 t.attended += 1
             elif entry["outcome"] == Presence.skipped.value:
                 t.skipped += 1
-    for contact in contacts:
+    for contact in rows.contacts:
         at_target = bool(contact_targets(contact["company"], profile))
         due_at, done_at = from_iso(contact["due_at"]), from_iso(contact["done_at"])
         for t in tallies(contact["event_id"]):
@@ -129,7 +123,7 @@ def build_report(
             if due_at is not None and (done_at is not None or due_at < now):
                 t.followups_due += 1
                 t.followups_on_time += on_time(due_at, done_at)
-    for outcome in outcomes:
+    for outcome in rows.outcomes:
         for t in tallies(outcome["event_id"]):
             t.outcomes[Outcome(outcome["kind"])] += 1
     order = {k.value: i for i, k in enumerate(Kind)}

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .labels import OUTCOME_LABELS
-from .log import local_day_of
+from .log import LogRows, local_day_of
 from .model import Outcome, Presence
 from .store import from_iso
 
@@ -32,14 +32,9 @@ class Activity:
     how: str = ""
 
 
-def activities(
-    entries: list[dict[str, Any]],
-    contacts: list[dict[str, Any]],
-    outcomes: list[dict[str, Any]],
-    start: date,
-    end: date,
-) -> list[Activity]:
+def activities(rows: LogRows, start: date, end: date) -> list[Activity]:
     """Activities on days from `start` to `end`, both included, in date order."""
+    entries, contacts, outcomes = rows.entries, rows.contacts, rows.outcomes
     found: list[Activity] = []
 
     def keep(day: date | None, *fields: str) -> None:

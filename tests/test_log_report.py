@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 from PIL import Image
 
+from meetscout.log import LogRows, read_log
 from meetscout.log_charts import draw
 from meetscout.log_report import build_report
 from meetscout.work_search import activities, write
@@ -24,10 +25,7 @@ def crafted(store, time_machine):
 
 def report_of(store, **period):
     return build_report(
-        store.log_entries(),
-        store.list_contacts(),
-        store.list_outcomes(),
-        PROFILE,
+        read_log(store),
         NOW,
         **period,
     )
@@ -99,7 +97,7 @@ def test_a_period_counts_its_meetings_and_what_came_of_them(crafted):
 
 
 def test_an_empty_log_reports_nothing_and_still_draws(store, tmp_path):
-    report = build_report([], [], [], PROFILE, NOW)
+    report = build_report(LogRows([], [], [], PROFILE), NOW)
     assert report.by_kind == [] and report.months == [] and report.total.attended == 0
     png, svg = draw(report, tmp_path / "empty")
     assert Image.open(png).size[0] > 500
@@ -128,9 +126,7 @@ def test_charts_are_written_and_open(crafted, tmp_path):
 def test_work_search_record(crafted, tmp_path):
     store, _ = crafted
     found = activities(
-        store.log_entries(),
-        store.list_contacts(),
-        store.list_outcomes(),
+        read_log(store),
         date(2026, 11, 3),
         date(2026, 11, 5),
     )
@@ -174,9 +170,7 @@ def test_work_search_record(crafted, tmp_path):
     page = html_path.read_text()
     assert "Tue 3 Nov 2026 to Thu 5 Nov 2026" in page and page.count("<tr>") == 7
     outcomes = activities(
-        store.log_entries(),
-        store.list_contacts(),
-        store.list_outcomes(),
+        read_log(store),
         date(2026, 11, 20),
         date(2026, 12, 8),
     )

@@ -14,7 +14,7 @@ from meetscout.personal import job_seeker_marked
 
 from ..deps import ProfileDep, StoreDep
 from ..errors import ApiError, logged
-from ..flagging import page_event, resolve
+from ..flagging import event_named, page_event, resolve
 from ..schemas import (
     MAX_URL,
     AttendanceIn,
@@ -76,12 +76,11 @@ def not_going(
         ref = Reference(url=url, id=id)
     except ValueError as exc:
         raise ApiError(422, _first_message(exc)) from None
-    target, found = resolve(store, ref.url, ref.id)
-    event_id = found.id if isinstance(found, Event) else (target.id if target else ref.id)
+    event_id, found = event_named(store, ref.url, ref.id)
     if not event_id:
         raise _not_an_event(ref.url or repr(ref.id))
     store.unmark_going(event_id)
-    assessment = judge_stored(store, [found], profile)[0] if isinstance(found, Event) else None
+    assessment = judge_stored(store, [found], profile)[0] if found else None
     return AttendanceOut(
         event_id=event_id,
         going=False,
@@ -96,8 +95,7 @@ def not_going(
 def presence(body: PresenceIn, store: StoreDep) -> PresenceOut:
     """After a meeting (marked going or not): the person went, or did not. Refused for a
     meeting still ahead, and "skipped" for one where the person recorded people they met."""
-    target, found = resolve(store, body.url, body.id)
-    event_id = found.id if isinstance(found, Event) else (target.id if target else body.id)
+    event_id, _ = event_named(store, body.url, body.id)
     if not event_id:
         raise _not_an_event(body.url or repr(body.id))
     with logged():

@@ -11,12 +11,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from meetscout.log import add_contact, contact_targets, with_state
-from meetscout.model import Event, Profile
+from meetscout.model import Profile
 from meetscout.store import from_iso, now_utc
 
 from ..deps import ProfileDep, StoreDep
 from ..errors import ApiError, logged
-from ..flagging import resolve
+from ..flagging import event_named
 from ..schemas import ContactIn, ContactOut, ContactsOut, FollowupOut
 
 router = APIRouter(tags=["networking log"])
@@ -26,8 +26,7 @@ router = APIRouter(tags=["networking log"])
 def met(body: ContactIn, store: StoreDep, profile: ProfileDep) -> ContactOut:
     """A person met at a meeting, with a follow-up due 24-48 hours after it (or at `due_at`).
     Recording someone met records the meeting as attended."""
-    target, found = resolve(store, body.url, body.id)
-    event_id = found.id if isinstance(found, Event) else (target.id if target else body.id)
+    event_id, _ = event_named(store, body.url, body.id)
     if not event_id:
         raise ApiError(404, "That is not a meeting meetscout knows: send its page's URL or id.")
     with logged():

@@ -15,16 +15,12 @@ from ..log import local_time
 from ..model import Outcome
 from ..store import from_iso, now_utc
 from .common import DbOption, console, log_store
-from .report import Period, day_option
+from .report import FromOption, Period, ToOption, day_option
 
 
 def log(
-    date_from: Annotated[
-        str | None, typer.Option("--from", help="Meetings on or after this day (YYYY-MM-DD).")
-    ] = None,
-    date_to: Annotated[
-        str | None, typer.Option("--to", help="Meetings on or before this day (YYYY-MM-DD).")
-    ] = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
     upcoming: Annotated[
         bool, typer.Option("--upcoming", help="Include meetings still ahead.")
     ] = False,

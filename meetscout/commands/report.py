@@ -15,7 +15,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..labels import OUTCOME_LABELS
-from ..log import LogError, local_midnight, parse_day
+from ..log import LogError, local_midnight, parse_day, read_log
 from ..log_report import Report, Tally, build_report
 from ..store import now_utc
 from .common import DbOption, console, err_console, fail, log_store
@@ -52,13 +52,17 @@ def day_option(value: str | None, option: str) -> date | None:
         fail(str(exc))
 
 
+FromOption = Annotated[
+    str | None, typer.Option("--from", help="Meetings on or after this day (YYYY-MM-DD).")
+]
+ToOption = Annotated[
+    str | None, typer.Option("--to", help="Meetings on or before this day (YYYY-MM-DD).")
+]
+
+
 def report(
-    date_from: Annotated[
-        str | None, typer.Option("--from", help="Meetings on or after this day (YYYY-MM-DD).")
-    ] = None,
-    date_to: Annotated[
-        str | None, typer.Option("--to", help="Meetings on or before this day (YYYY-MM-DD).")
-    ] = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
     chart: Annotated[
         Path | None,
         typer.Option(
@@ -102,15 +106,7 @@ def report(
         return _work_search(period, out, db)
     now = now_utc()
     with log_store(db) as store:
-        found = build_report(
-            store.log_entries(),
-            store.list_contacts(),
-            store.list_outcomes(),
-            store.get_profile(),
-            now,
-            start=period.start,
-            end=period.end,
-        )
+        found = build_report(read_log(store), now, start=period.start, end=period.end)
     if as_json:
         typer.echo(json.dumps(found.to_json(), indent=2))
     else:
@@ -133,13 +129,7 @@ def _work_search(period: Period, out: Path, db) -> None:
     if period.start is None or period.last is None:
         fail("--work-search needs --from and --to: the days the record covers")
     with log_store(db) as store:
-        found = activities(
-            store.log_entries(),
-            store.list_contacts(),
-            store.list_outcomes(),
-            period.start,
-            period.last,
-        )
+        found = activities(read_log(store), period.start, period.last)
     try:
         paths = write(found, out, period.start, period.last)
     except OSError as exc:

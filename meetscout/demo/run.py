@@ -290,6 +290,7 @@ class Demo:
         report counts the (made-up) people met; it never names them."""
         from ..commands.report import print_report
         from ..config import load_config
+        from ..log import read_log
         from ..log_charts import draw
         from ..log_report import build_report
         from ..store import now_utc
@@ -299,13 +300,7 @@ class Demo:
         with Store(self.db) as store:
             store.save_profile(load_config(self.output / "meetscout.toml").profile)
             filled = fill_history(store, load_sample())
-            found = build_report(
-                store.log_entries(),
-                store.list_contacts(),
-                store.list_outcomes(),
-                store.get_profile(),
-                now_utc(),
-            )
+            found = build_report(read_log(store), now_utc())
         self.summary.history = dict(filled)
         self.console.print(
             f"  {filled['meetings attended']} meetings attended and "

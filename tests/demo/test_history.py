@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 from meetscout.demo.history import fill_history, load_history
 from meetscout.demo.sample import load_sample
+from meetscout.log import read_log
 from meetscout.log_report import build_report
 from meetscout.model import Profile
 
@@ -25,7 +26,8 @@ def test_the_sample_history_fills_the_log(store):
     history = load_history()
     assert all(c.name.endswith(" Sample") for m in history.meetings for c in m.contacts)
     report = build_report(
-        store.log_entries(), store.list_contacts(), store.list_outcomes(), store.get_profile(), NOW
+        read_log(store),
+        NOW,
     )
     assert report.total.attended == 8 and report.total.at_targets == 4
     kinds = {t.key: t for t in report.by_kind}
