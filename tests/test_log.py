@@ -226,3 +226,42 @@ def test_unmarking_keeps_a_recorded_meeting(history):
     log.record_presence(store, CHAPTER.id, "attended")
     assert not store.unmark_going(CHAPTER.id)
     assert store.presence_among([CHAPTER.id, CLUB.id]) == {CHAPTER.id: "attended"}
+
+
+def test_a_schema_3_database_brings_its_marks_and_contact_into_the_log(tmp_path):
+    import sqlite3
+    from pathlib import Path
+
+    from meetscout.log_export import export_data
+    from meetscout.store import Store
+
+    path = tmp_path / "v3.db"
+    conn = sqlite3.connect(path)
+    conn.executescript((Path(__file__).parent / "fixtures" / "store" / "v3.sql").read_text())
+    conn.close()
+    with Store(path) as store:
+        entry = store.log_entry("meetup:310000001")
+        assert entry["outcome"] is None and entry["title"]
+        # The copy a mark keeps was filled from the stored meeting by the migration.
+        copy = store.conn.execute(
+            "SELECT title, url FROM attendance WHERE event_id = 'meetup:310000001'"
+        ).fetchone()
+        assert copy == (entry["title"], entry["url"])
+        (contact,) = store.list_contacts()
+        assert len(contact["uid"]) == 32 and contact["updated"] == contact["created"]
+        assert contact["followup_id"] is None  # no follow-up is invented for an old contact
+        data = export_data(store)
+        assert [c["name"] for c in data["contacts"]] == ["Dana Whitfield"]
+        assert len(data["attendance"]) == 2 and len(data["corrections"]) == 2
+
+
+def test_a_recrawl_changes_the_meeting_not_the_log(history):
+    store, clock = history
+    clock.move_to(et(2026, 12, 2, 8, 0))
+    log.add_contact(store, CHAPTER.id, "Dana Whitfield", company="ADP")
+    moved = CHAPTER.model_copy(update={"title": "HDI chapter meeting (new room)"})
+    store.upsert_events([moved])  # what a re-crawl of a changed listing does
+    entry = store.log_entry(CHAPTER.id)
+    assert (entry["title"], entry["outcome"]) == ("HDI chapter meeting (new room)", "attended")
+    (contact,) = store.list_contacts()
+    assert (contact["company"], contact["meeting"]) == ("ADP", "HDI chapter meeting (new room)")
