@@ -77,7 +77,8 @@ def test_from_meeting_to_follow_up_done(db, time_machine, tmp_path):
     assert "Dana Whitfield" in out and "due" in out and "Luis" not in out
     listed = [json.loads(line) for line in run(db, "followups", "--all", "--json").splitlines()]
     assert [(f["id"], f["state"]) for f in listed] == [(1, "due"), (2, "later")]
-    assert "done on Thu 3 Dec 2026" in run(db, "followups", "done", "1")
+    result = runner.invoke(app, ["followups", "--db", str(db), "done", "1"])  # --db first
+    assert "done on Thu 3 Dec 2026" in result.output, result.output
     assert "Nothing due" in run(db, "followups")
     assert "due by Mon 7 Dec 17:00" in run(db, "followups", "move", "2", "2026-12-07")
     assert "in the past" in run(db, "followups", "move", "2", "2026-11-07", code=2)

@@ -44,6 +44,7 @@ def followups(
 ) -> None:
     """List the follow-ups due (within a day of their date) and overdue."""
     if ctx.invoked_subcommand is not None:
+        ctx.obj = db  # `meetscout followups --db X done 3` means that database too
         return
     now = now_utc()
     with log_store(db) as store:
@@ -85,6 +86,7 @@ def followups(
 
 @followups_app.command("done")
 def done(
+    ctx: typer.Context,
     followup: IdArgument,
     on: Annotated[
         str | None,
@@ -98,7 +100,7 @@ def done(
 
         meetscout followups done 3 --on today
     """
-    with log_store(db) as store:
+    with log_store(db or ctx.obj) as store:
         when = parse_when(on, "--on", day_time=time(12, 0)) if on else None
         row = finish_followup(store, followup, when, now_utc())
     console.print(f"Follow-up {followup} done on {local_day(row['done_at'])}.")
@@ -106,6 +108,7 @@ def done(
 
 @followups_app.command("move")
 def move(
+    ctx: typer.Context,
     followup: IdArgument,
     when: Annotated[
         str, typer.Argument(help="The new date: 2026-12-04, 2026-12-04 10:00, tomorrow.")
@@ -120,6 +123,6 @@ def move(
     """
     from .contacts import DUE_TIME
 
-    with log_store(db) as store:
+    with log_store(db or ctx.obj) as store:
         row = move_followup(store, followup, parse_when(when, "WHEN", day_time=DUE_TIME))
     console.print(f"Follow-up {followup} now due by {local_time(row['due_at'])}.")
