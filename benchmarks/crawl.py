@@ -101,11 +101,9 @@ def event_page(n: int) -> bytes:
 def child(kind: str, urls_file: str, db: str, base_url: str) -> None:
     """One crawl, timed from spider open to spider close; prints JSON."""
     import scrapy
+    from meetscout.spiders.meetup_events import MeetupEventsSpider
+    from meetscout.spiders.run import crawl
     from scrapy import signals
-    from scrapy.crawler import CrawlerProcess
-
-    from spiders.meetup_events import MeetupEventsSpider
-    from spiders.run import project_settings
 
     class BareSpider(scrapy.Spider):
         name = "bare"
@@ -117,11 +115,7 @@ def child(kind: str, urls_file: str, db: str, base_url: str) -> None:
         def parse(self, response):
             return None
 
-    settings = project_settings(Path(db), **SETTINGS)
-    if kind == "bare":
-        settings.set("ITEM_PIPELINES", {}, priority="cmdline")
-    process = CrawlerProcess(settings)
-    crawler = process.create_crawler(BareSpider if kind == "bare" else MeetupEventsSpider)
+    settings = {**SETTINGS, "ITEM_PIPELINES": {}} if kind == "bare" else SETTINGS
     times: dict[str, float] = {}
     pages = [0]
 
@@ -139,12 +133,14 @@ def child(kind: str, urls_file: str, db: str, base_url: str) -> None:
     def received(**_):
         pages[0] += 1
 
-    crawler.signals.connect(opened, signals.spider_opened)
-    crawler.signals.connect(closed, signals.spider_closed)
-    crawler.signals.connect(received, signals.response_received)
+    timing = {
+        signals.spider_opened: opened,
+        signals.spider_closed: closed,
+        signals.response_received: received,
+    }
     kwargs = {} if kind == "bare" else {"urls_file": urls_file, "base_url": base_url}
-    process.crawl(crawler, **kwargs)
-    process.start()
+    spider = BareSpider if kind == "bare" else MeetupEventsSpider
+    crawl(spider, Path(db), settings, signals=timing, **kwargs)
     print(
         json.dumps(
             {
@@ -177,7 +173,7 @@ def main() -> None:
     )
     args = parser.parse_args()
 
-    from meetscout.localsite import LocalSite, Reply
+    from meetscout.demo.localsite import LocalSite, Reply
     from meetscout.store import Store
 
     built = time.perf_counter()

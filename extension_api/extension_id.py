@@ -1,8 +1,9 @@
 """The browser extension's id, worked out from the `key` in its manifest.
 
 Chrome derives an extension's id from its public key: sha256 of the DER bytes, the first 32 hex
-digits, each digit 0-f written as a letter a-p. Reading it from `browser_extension/manifest.json`
-keeps one source of truth: the CORS rule follows the extension the project ships.
+digits, each digit 0-f written as a letter a-p. Reading it from the extension's `manifest.json`
+(the copy this install has: meetscout/extension.py) keeps one source of truth: the CORS rule
+follows the extension the project ships.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ import os
 import re
 from pathlib import Path
 
+from meetscout.extension import extension_dir
+
 log = logging.getLogger(__name__)
 
-MANIFEST = Path(__file__).resolve().parent.parent / "browser_extension" / "manifest.json"
+MANIFEST = extension_dir() / "manifest.json"
 _ID = re.compile(r"^[a-p]{32}$")
 
 

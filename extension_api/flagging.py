@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 
-from meetscout.identify import Identity, identify
+from meetscout.identify import Identity, canonical_url, identify
 from meetscout.judge import Corrections, judge_event, judge_group, judge_stored
 from meetscout.labels import LABELS, UNJUDGED
 from meetscout.log import meeting_end
@@ -23,7 +23,6 @@ from meetscout.model import Assessment, Crowd, Event, Group, Profile
 from meetscout.personal import job_seeker_marked
 from meetscout.sources.page import event_from_page, group_from_page
 from meetscout.store import Store
-from meetscout.urls import canonical_url
 
 from .schemas import AttendanceIn, Flag, PageItem
 

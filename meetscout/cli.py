@@ -14,6 +14,7 @@ from .commands.crawl_calendar import calendar
 from .commands.crawl_meetup import meetup, meetup_search
 from .commands.demo import demo
 from .commands.events import events
+from .commands.extension import extension
 from .commands.followups import followups_app
 from .commands.linkedin import linkedin_app
 from .commands.log import log
@@ -44,6 +45,7 @@ app.command()(events)
 app.command()(browser)
 app.command()(config)
 app.command()(demo)
+app.command()(extension)
 app.command()(serve)
 app.command()(token)
 crawl_app.command("meetup")(meetup)

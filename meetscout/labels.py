@@ -1,26 +1,25 @@
 """The words a flag shows, read from the one file the browser extension uses too.
 
 `browser_extension/shared/labels.json` is the truth (the extension can load only files inside its
-own folder); the Python tests and `node --test` both hold their side to it.
+own folder); the Python tests and `node --test` both hold their side to it. Read from the copy
+this install has (meetscout/extension.py): the package's own in a wheel, the checkout's otherwise.
 """
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
+from .extension import extension_dir
 from .model import Access, Crowd, Kind, Outcome
 
-LABELS_PATH = Path(__file__).resolve().parents[1] / "browser_extension" / "shared" / "labels.json"
+LABELS_PATH = extension_dir() / "shared" / "labels.json"
 
 _WORDS = json.loads(LABELS_PATH.read_text(encoding="utf-8"))
 LABELS = {crowd: _WORDS["crowd"][crowd.value] for crowd in Crowd}  # "Where the employed go", …
 ACCESS_LABELS = {access: _WORDS["access"][access.value] for access in Access}  # "Guest pass", …
-UNJUDGED = _WORDS["unjudged"]
+UNJUDGED = _WORDS["unjudged"]  # a flag when meetscout cannot tell who goes
 KIND_LABELS = {kind: _WORDS["kind"][kind.value] for kind in Kind}  # "Professional association", …
-OUTCOME_LABELS = {
-    o: _WORDS["outcome"][o.value] for o in Outcome
-}  # "Referral", …  # a flag when meetscout cannot tell who goes
+OUTCOME_LABELS = {o: _WORDS["outcome"][o.value] for o in Outcome}  # "Referral", …
 
 
 def kind_label(value: str | None, unknown: str = "") -> str:

@@ -20,8 +20,8 @@ from scrapy import signals
 
 from meetscout.browser import QUIET_ARGS, ensure_chromium
 from meetscout.identify import LINKEDIN, identify
+from meetscout.linkedin.page_budget import PageBudget
 from meetscout.model import Event
-from meetscout.page_budget import PageBudget
 from meetscout.sources.linkedin import blocked_answer, parse_event_page, parse_search_results
 from meetscout.sources.linkedin.common import viewer_zone
 from meetscout.store import Store
@@ -67,7 +67,7 @@ class LinkedInEventsSpider(scrapy.Spider):
             "http": "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler",
             "https": "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler",
         },
-        "DOWNLOADER_MIDDLEWARES": {"spiders.pace.HumanPaceMiddleware": 950},
+        "DOWNLOADER_MIDDLEWARES": {"meetscout.spiders.pace.HumanPaceMiddleware": 950},
         "CONCURRENT_REQUESTS": 1,
         "CONCURRENT_REQUESTS_PER_DOMAIN": 1,
         "DOWNLOAD_DELAY": 0,  # the pace middleware waits, counting from each answer

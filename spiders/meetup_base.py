@@ -25,7 +25,7 @@ REPORTED_STATUSES = [400, 401, 403, 404, 410, 429, 500, 502, 503, 504, 999]
 MEETUP_SETTINGS = {
     "DOWNLOADER_MIDDLEWARES": {
         "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
-        "spiders.middlewares.BackoffRetryMiddleware": 550,
+        "meetscout.spiders.middlewares.BackoffRetryMiddleware": 550,
     },
 }
 

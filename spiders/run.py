@@ -1,14 +1,24 @@
-"""Run one spider in this process and hand back its crawl-run row.
+"""Start one crawl in this process: the one place that does, for every command, the demo and tests.
 
-Scrapy's reactor cannot restart, so call this once per process (the CLI does; the scheduler starts
-a process per crawl).
+A crawl runs one of three ways, and the first two come here:
+
+- in process: `meetscout crawl meetup|meetup-search|calendar|linkedin` (commands/crawl_run.py);
+- in a process of its own per crawl, when `meetscout schedule` (or `meetscout crawl` with no
+  source named) runs those same commands under the source's lock (scheduling/processes.py);
+- inside Scrapyd, which runs the deployed spiders with this project's settings (the `scrapy`
+  entry point in pyproject.toml) and the same store pipeline.
+
+Scrapy's reactor cannot restart, so call `crawl` once per process.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from scrapy import Spider
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
@@ -18,23 +28,47 @@ from meetscout.store import Store
 
 def project_settings(db: Path | None = None, **overrides: Any) -> Settings:
     settings = Settings()
-    settings.setmodule("spiders.settings", priority="project")
+    settings.setmodule("meetscout.spiders.settings", priority="project")
     settings.set("MEETSCOUT_DB", str(db or default_db_path()), priority="cmdline")
     for key, value in overrides.items():
         settings.set(key, value, priority="cmdline")
     return settings
 
 
-def run_spider(
-    spider_cls, db: Path | None = None, settings: dict[str, Any] | None = None, **kwargs
-):
-    """Crawl with `spider_cls(**kwargs)` into `db`; return the run row the pipeline wrote."""
+@dataclass
+class Crawl:
+    spider: Spider  # after the crawl, with what it found out on the way (its report)
+    run: dict[str, Any] | None  # the run row the store pipeline wrote; None if it never started
+
+
+def crawl(
+    spider_cls: type[Spider],
+    db: Path | None = None,
+    settings: dict[str, Any] | None = None,
+    *,
+    signals: dict[object, Callable[..., None]] | None = None,
+    **kwargs: Any,
+) -> Crawl:
+    """Crawl with `spider_cls(**kwargs)` into `db` until it ends; `signals` maps Scrapy signals to
+    handlers (a progress line)."""
     process = CrawlerProcess(project_settings(db, **(settings or {})))
     crawler = process.create_crawler(spider_cls)
+    for signal, handler in (signals or {}).items():
+        crawler.signals.connect(handler, signal=signal)
     process.crawl(crawler, **kwargs)
     process.start()
     run_id = getattr(crawler.spider, "run_id", None)
     if run_id is None:
-        return None
+        return Crawl(crawler.spider, None)
     with Store(db) as store:
-        return store.get_run(run_id)
+        return Crawl(crawler.spider, store.get_run(run_id))
+
+
+def run_spider(
+    spider_cls: type[Spider],
+    db: Path | None = None,
+    settings: dict[str, Any] | None = None,
+    **kwargs,
+) -> dict[str, Any] | None:
+    """`crawl`, for callers that want only the run row."""
+    return crawl(spider_cls, db, settings, **kwargs).run

@@ -1,8 +1,8 @@
 """Scrapy settings shared by every meetscout spider: polite by default."""
 
 BOT_NAME = "meetscout"
-SPIDER_MODULES = ["spiders"]
-NEWSPIDER_MODULE = "spiders"
+SPIDER_MODULES = ["meetscout.spiders"]
+NEWSPIDER_MODULE = "meetscout.spiders"
 
 # Say who we are; obey robots.txt; go slowly and slower still when the site is slow.
 USER_AGENT = "meetscout/0.1 (personal event finder; +https://github.com/meetscout/meetscout)"
@@ -23,7 +23,7 @@ TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = "WARNING"
 
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
-ITEM_PIPELINES = {"spiders.pipelines.StorePipeline": 300}
+ITEM_PIPELINES = {"meetscout.spiders.pipelines.StorePipeline": 300}
 
 # Where items go; the runner sets it from --db / MEETSCOUT_DB.
 MEETSCOUT_DB = None

@@ -79,9 +79,8 @@ def test_finding_a_browser_never_installs_one(no_browser_but_apt):
 
 
 def test_the_linkedin_spider_says_what_is_missing_without_installing(no_browser_but_apt):
+    from meetscout.spiders.linkedin_events import LinkedInEventsSpider
     from scrapy.settings import Settings
-
-    from spiders.linkedin_events import LinkedInEventsSpider
 
     with pytest.raises(browser.BrowserNotFound, match="apt-get install chromium"):
         LinkedInEventsSpider.update_settings(Settings())

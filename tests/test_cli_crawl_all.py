@@ -6,8 +6,8 @@ import os
 import subprocess
 import sys
 
+from meetscout.demo.localsite import LocalSite
 from meetscout.demo.render import render_sample, site_routes
-from meetscout.localsite import LocalSite
 from meetscout.store import Store
 
 

@@ -9,8 +9,8 @@ import orjson
 
 from meetscout.classify import classify_event
 from meetscout.commands.classify import reclassify_store
+from meetscout.demo.localsite import LocalSite, Reply
 from meetscout.judge import Corrections, correct, judge_event, judge_group
-from meetscout.localsite import LocalSite, Reply
 from meetscout.model import Crowd, Kind
 from meetscout.store import Store
 from tests.conftest import make_event

@@ -3,8 +3,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from pydantic import ValidationError
 
+from meetscout.identify import canonical_url, ical_event_id
 from meetscout.model import Event
-from meetscout.urls import canonical_url, ical_event_id
 from tests.conftest import make_event
 
 

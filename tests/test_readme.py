@@ -24,8 +24,8 @@ import pytest
 import typer.main
 
 from meetscout.cli import app
+from meetscout.demo.localsite import LocalSite
 from meetscout.demo.render import render_sample, site_routes
-from meetscout.localsite import LocalSite
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"

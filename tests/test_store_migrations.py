@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from meetscout.linkedin.page_budget import PageBudget
 from meetscout.model import Crowd, Profile
-from meetscout.page_budget import PageBudget
 from meetscout.personal import job_seeker_marked
-from meetscout.schedule_state import load_state
+from meetscout.scheduling.state import load_state
 from meetscout.store import SCHEMA_VERSION, EventQuery, Store
 from meetscout.store.schema import migrate
 

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from ..exit_codes import BLOCKED, FAILED
 from ..sources.calendars import WINDOW_DAYS
 from .common import console, err_console
 from .crawl_calendar import DaysOption, FromOption
@@ -28,17 +29,13 @@ def find(
 
         meetscout calendar find https://www.riverside-chamber.example/
     """
-    from scrapy.crawler import CrawlerProcess
+    from meetscout.spiders.calendar_feed import CalendarFeedSpider
+    from meetscout.spiders.run import crawl
 
-    from spiders.calendar_feed import CalendarFeedSpider
-    from spiders.run import project_settings
-
-    process = CrawlerProcess(project_settings(None, ITEM_PIPELINES={}))
-    crawler = process.create_crawler(CalendarFeedSpider)
     start = first_day.date().isoformat() if first_day else None
-    process.crawl(crawler, urls=[url], days=days, start=start, find_only=True)
-    process.start()
-    spider = crawler.spider
+    found = crawl(CalendarFeedSpider, None, {"ITEM_PIPELINES": {}}, urls=[url], days=days,
+                  start=start, find_only=True)  # fmt: skip
+    spider = found.spider
     report = spider.report
     for note in report.notes:
         console.print(note, highlight=False, markup=False, soft_wrap=True)
@@ -54,4 +51,4 @@ def find(
     for line in report.blocked + report.problems + [f"warning: {w}" for w in report.warnings]:
         err_console.print(f"  {line}", highlight=False, markup=False, soft_wrap=True)
     if not spider.reads:
-        raise typer.Exit(1)
+        raise typer.Exit(BLOCKED if report.blocked else FAILED)

@@ -10,9 +10,11 @@ from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
-from ..crawl_lock import BUSY, LockBusy, SourceLock
+from ..exit_codes import BUSY, USAGE
 from ..paths import default_db_path
+from ..scheduling.locks import LockBusy, SourceLock
 from ..store import Store
 
 console = Console()
@@ -50,8 +52,11 @@ def log_store(db: Path | None) -> Iterator[Store]:
         store.close()
 
 
-def fail(message: str, code: int = 2) -> NoReturn:
-    err_console.print(f"[red]meetscout:[/red] {message}", highlight=False, markup=True)
+def fail(message: str, code: int = USAGE) -> NoReturn:
+    """Print `message` as an error and exit with `code` (meetscout/exit_codes.py). The message is
+    plain text: square brackets ("[linkedin]") are words, not styles, and a long path stays on
+    one line to copy."""
+    err_console.print(f"[red]meetscout:[/red] {escape(message)}", soft_wrap=True, highlight=False)
     raise typer.Exit(code)
 
 

@@ -51,7 +51,7 @@ def calendar(
     """
     if not urls:
         fail("Name a calendar: meetscout crawl calendar https://chapter.example/events/?ical=1")
-    from spiders.calendar_feed import CalendarFeedSpider
+    from meetscout.spiders.calendar_feed import CalendarFeedSpider
 
     label = f"Calendars: {', '.join(urls)}"
     start = first_day.date().isoformat() if first_day else None

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
-from rich.markup import escape
 
 from ..browser import BrowserNotFound, ensure_chromium
 from ..config import ConfigError, load_config
-from ..linkedin_session import load_state, session_path
-from .common import DbOption, console, err_console, source_lock
-
-EXIT_BLOCKED = 3
+from ..linkedin.session import load_state, session_path
+from .common import DbOption, fail
+from .crawl_run import crawl_in_process
 
 
 def linkedin(
@@ -64,62 +62,42 @@ def linkedin(
     try:
         settings = load_config(config).linkedin
     except ConfigError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     if not (settings.enabled or enable):
-        _fail(
+        fail(
             "LinkedIn crawling is off. LinkedIn does not welcome crawlers, so meetscout reads it "
             "only when you ask: set `enabled = true` under [linkedin] in meetscout.toml, or pass "
-            "--enable.",
-            code=1,
+            "--enable."
         )
     session = session or session_path()
     if not session.is_file():
-        _fail(f"No saved LinkedIn session ({session}). Run `meetscout linkedin login` first.", 1)
+        fail(f"No saved LinkedIn session ({session}). Run `meetscout linkedin login` first.")
     if load_state(session) is None:
-        _fail(f"{session} is not a saved browser session. Run `meetscout linkedin login` again.", 1)
+        fail(f"{session} is not a saved browser session. Run `meetscout linkedin login` again.")
     keywords = keyword or settings.keywords
     events = event or settings.events
     if not keywords and not events:
-        _fail(
+        fail(
             "Nothing to look for: add `keywords` or `events` under [linkedin] in meetscout.toml, "
-            "or pass --keyword / --event.",
-            code=1,
+            "or pass --keyword / --event."
         )
     try:
         ensure_chromium()
     except BrowserNotFound as exc:
-        _fail(str(exc))
-    from spiders.linkedin_events import LinkedInEventsSpider  # Scrapy only when crawling
-    from spiders.run import run_spider
+        fail(str(exc))
+    from meetscout.spiders.linkedin_events import LinkedInEventsSpider  # Scrapy only now
 
-    with source_lock(db, "linkedin"):
-        run = run_spider(
-            LinkedInEventsSpider,
-            db,
-            session=session,
-            keywords=keywords,
-            places=settings.places if not keyword else [],
-            events=events,
-            base_url=base_url or settings.base_url,
-            daily_budget=budget or settings.daily_page_budget,
-            min_delay=min_delay or settings.min_delay_seconds,
-            force=force,
-        )
-    if run is None:
-        _fail("the crawl did not record a run; see the messages above.")
-    console.print(
-        f"LinkedIn: {run['status']} - {run['new']} new, {run['updated']} updated, "
-        f"{run['unchanged']} unchanged.",
-        markup=False,
+    crawl_in_process(
+        LinkedInEventsSpider,
+        db,
+        "LinkedIn",
+        source="linkedin",
+        session=session,
+        keywords=keywords,
+        places=settings.places if not keyword else [],
+        events=events,
+        base_url=base_url or settings.base_url,
+        daily_budget=budget or settings.daily_page_budget,
+        min_delay=min_delay or settings.min_delay_seconds,
+        force=force,
     )
-    if run["error"]:
-        err_console.print(run["error"], markup=False, highlight=False)
-    if run["status"] == "blocked":
-        raise typer.Exit(EXIT_BLOCKED)
-
-
-def _fail(message: str, code: int = 2) -> NoReturn:
-    """`fail` for plain text: square brackets ("[linkedin]") are words here, not styles, and
-    a long path stays on one line to copy."""
-    err_console.print(f"[red]meetscout:[/red] {escape(message)}", soft_wrap=True, highlight=False)
-    raise typer.Exit(code)

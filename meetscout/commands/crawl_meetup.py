@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
 from .common import DbOption, fail
 from .crawl_run import crawl_in_process
@@ -56,9 +55,9 @@ def meetup(
             fail(
                 "No Meetup groups to crawl: name some (meetscout crawl meetup hdi-new-jersey) "
                 f"or list them in meetscout.toml{where} under "
-                + escape('[meetup] groups = ["hdi-new-jersey"].')
+                '[meetup] groups = ["hdi-new-jersey"].'
             )
-    from spiders.meetup_group import MeetupGroupSpider
+    from meetscout.spiders.meetup_group import MeetupGroupSpider
 
     crawl_in_process(MeetupGroupSpider, db, f"Meetup groups: {', '.join(names)}",
                      urlnames=names, base_url=base_url)  # fmt: skip
@@ -89,7 +88,7 @@ def meetup_search(
         ensure_chromium()
     except BrowserNotFound as exc:
         fail(str(exc))
-    from spiders.meetup_search import MeetupSearchSpider
+    from meetscout.spiders.meetup_search import MeetupSearchSpider
 
     where = f" near {location}" if location else ""
     label = f"Meetup search {keywords!r}{where}"

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
-from rich.markup import escape
 
 from ..browser import BrowserNotFound
-from ..linkedin_session import has_display, no_display_help, session_path, sign_in
-from .common import console, err_console
+from ..exit_codes import FAILED
+from ..linkedin.session import has_display, no_display_help, session_path, sign_in
+from .common import console, fail
 
 linkedin_app = typer.Typer(
     help=(
@@ -37,7 +37,7 @@ def login(
     """
     path = session_path()
     if not has_display():
-        _fail(no_display_help(path), code=1)
+        fail(no_display_help(path), code=FAILED)
     console.print(
         "A browser window opens on LinkedIn's login page. Sign in there as usual "
         "(meetscout does not see your password); the window closes once you are in."
@@ -45,9 +45,9 @@ def login(
     try:
         result = sign_in(path, timeout=timeout)
     except BrowserNotFound as exc:
-        _fail(str(exc))
+        fail(str(exc))
     except Exception as exc:  # the browser would not start: say so, no traceback
-        _fail(f"could not open the browser: {str(exc).splitlines()[0]}")
+        fail(f"could not open the browser: {str(exc).splitlines()[0]}")
     if result.outcome == "saved":
         console.print(f"Signed in. Saved your LinkedIn session to {path} (readable by you only).")
         console.print(
@@ -55,9 +55,9 @@ def login(
             markup=False,
         )
     elif result.outcome == "closed":
-        _fail("The browser was closed before you signed in; nothing was saved.", code=1)
+        fail("The browser was closed before you signed in; nothing was saved.", code=FAILED)
     else:
-        _fail(f"Still not signed in after {timeout} seconds; nothing was saved.", code=1)
+        fail(f"Still not signed in after {timeout} seconds; nothing was saved.", code=FAILED)
 
 
 @linkedin_app.command()
@@ -74,10 +74,3 @@ def logout() -> None:
         return
     path.unlink()
     console.print(f"Deleted the saved LinkedIn session {path}.")
-
-
-def _fail(message: str, code: int = 2) -> NoReturn:
-    """`fail` for plain text: square brackets ("[linkedin]") are words here, not styles, and
-    a long path stays on one line to copy."""
-    err_console.print(f"[red]meetscout:[/red] {escape(message)}", soft_wrap=True, highlight=False)
-    raise typer.Exit(code)

@@ -11,12 +11,13 @@ import typer
 from rich.table import Table
 
 from ..config import ConfigError, load_config
-from ..crawl_process import Stopper
-from ..crawl_sources import SourcePlan, plan_sources
+from ..exit_codes import OK, for_status
 from ..paths import default_db_path
-from ..schedule_state import Policy
-from ..scheduler import Scheduler, SourceResult, install_stop_signals, run_once
-from ..system_units import cron_line, systemd_units
+from ..scheduling.processes import Stopper, worst
+from ..scheduling.scheduler import Scheduler, SourceResult, install_stop_signals, run_once
+from ..scheduling.source_plans import SourcePlan, plan_sources
+from ..scheduling.state import Policy
+from ..scheduling.system_units import cron_line, systemd_units
 from .common import DbOption, console, err_console, fail
 
 ConfigOption = Annotated[
@@ -77,8 +78,9 @@ def schedule(
 
     Runs in the foreground until Ctrl-C or SIGTERM; a running crawl then gets --grace seconds to
     finish before it is stopped and recorded as interrupted. With --once it crawls the sources
-    that are due and exits 0 when every crawl went well, 1 otherwise: what cron or a systemd
-    timer calls (see --print-cron and --print-systemd).
+    that are due and exits as a crawl command does, with the status of the crawl that went worst
+    (0 when each went well): what cron or a systemd timer calls (see --print-cron and
+    --print-systemd).
 
     Example:
 
@@ -116,11 +118,13 @@ def schedule(
     if once:
         results = run_once(plans, db_path, stopper=stopper, policy=policy, force=force, env=env)
         console.print(results_table(results))
-        bad = [r for r in results if r.outcome.status not in ("ok", "skipped")]
+        bad = [r for r in results if for_status(r.outcome.status) != OK]
         if bad:
             names = ", ".join(f"{r.source} {r.outcome.status}" for r in bad)
-            err_console.print(f"[red]meetscout:[/red] not everything worked: {names}")
-            raise typer.Exit(1)
+            fail(
+                f"not everything worked: {names}",
+                for_status(worst([r.outcome.status for r in bad])),
+            )
         return
     _foreground(plans, db_path, policy, stopper, env)
 

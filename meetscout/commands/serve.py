@@ -58,8 +58,8 @@ def serve(
     # The web stack loads only here, so the rest of the CLI starts fast without it.
     import uvicorn
 
-    from extension_api.app import create_app
-    from extension_api.settings import ApiSettings
+    from meetscout.api.app import create_app
+    from meetscout.api.settings import ApiSettings
 
     try:
         settings = ApiSettings.from_environment(token=load_or_create_token(), db_path=db)

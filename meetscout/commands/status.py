@@ -12,7 +12,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..paths import default_db_path
-from ..source_status import SourceStatus, source_statuses
+from ..scheduling.status import SourceStatus, source_statuses
 from .common import DbOption, console, open_store
 from .schedule import ConfigOption, load_plans
 

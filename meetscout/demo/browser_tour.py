@@ -18,7 +18,8 @@ from urllib.parse import urlsplit
 from playwright.sync_api import Error as PlaywrightError
 
 from ..browser import QUIET_ARGS
-from ..localsite import Reply
+from ..extension import extension_dir
+from .localsite import Reply
 
 BADGE = "[data-meetscout-badge]"
 SITES = ("https://www.meetup.com", "https://www.linkedin.com")
@@ -42,11 +43,6 @@ class Shot:
     badges: int
     labels: list[str] = field(default_factory=list)
     error: str | None = None
-
-
-def extension_dir() -> Path:
-    """`browser_extension/` at the top of the project (a checkout, as `make demo` runs it)."""
-    return Path(__file__).resolve().parents[2] / "browser_extension"
 
 
 def _router(routes: dict[str, dict[str, Reply]]) -> Callable:
@@ -98,9 +94,7 @@ class BrowserTour:
     def __enter__(self) -> BrowserTour:
         from playwright.sync_api import sync_playwright
 
-        ext = extension_dir()
-        if not (ext / "manifest.json").is_file():
-            raise FileNotFoundError(f"the browser extension is missing: {ext}/manifest.json")
+        ext = extension_dir()  # ExtensionNotFound says where it looked
         self._pw = sync_playwright().start()
         try:
             self.context = self._pw.chromium.launch_persistent_context(

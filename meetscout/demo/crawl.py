@@ -15,6 +15,8 @@ import json
 import sys
 from pathlib import Path
 
+from ..exit_codes import FAILED, for_status
+
 # A local copy answers at once: no politeness delay is owed to ourselves.
 LOOPBACK_SETTINGS = {
     "DOWNLOAD_DELAY": 0,
@@ -24,8 +26,8 @@ LOOPBACK_SETTINGS = {
 
 
 def crawl_meetup(db: Path, base_url: str, names: list[str]) -> dict | None:
-    from spiders.meetup_group import MeetupGroupSpider
-    from spiders.run import run_spider
+    from meetscout.spiders.meetup_group import MeetupGroupSpider
+    from meetscout.spiders.run import run_spider
 
     return run_spider(MeetupGroupSpider, db, LOOPBACK_SETTINGS, urlnames=names, base_url=base_url)
 
@@ -42,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     run = SOURCES[args.source](args.db, args.base_url, args.names)
     print(json.dumps(run))
-    return 0 if run and run.get("status") in ("ok", "partial") else 1
+    return for_status(run["status"]) if run else FAILED
 
 
 if __name__ == "__main__":

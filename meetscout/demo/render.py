@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ..localsite import Reply
 from .linkedin_pages import LinkedInRenderer
 from .linkedin_pages import event_url as linkedin_event_url
+from .localsite import Reply
 from .meetup_feeds import ical_feed, rss_feed
 from .meetup_pages import MeetupRenderer, event_url
 from .sample import Sample, load_sample

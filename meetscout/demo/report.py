@@ -100,9 +100,10 @@ NEXT_STEPS = """\
   2. Gather events:     meetscout crawl meetup hdi-new-jersey pmi-nj-chapter
   3. Ask:               meetscout events --crowd employed --from {today}
   4. Flags in Chrome:   meetscout serve
-                        load browser_extension/ at chrome://extensions
-                        (Developer mode, Load unpacked), then paste the
-                        token from `meetscout token` into its options
+                        load the folder `meetscout extension` prints at
+                        chrome://extensions (Developer mode, Load unpacked),
+                        then paste the token from `meetscout token` into
+                        its options
   5. After a meeting:   meetscout attended <id>
                         meetscout met <id> "First Last" --company …
                         meetscout followups; meetscout report --chart networking

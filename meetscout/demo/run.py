@@ -29,10 +29,10 @@ from playwright.sync_api import Error as PlaywrightError
 from rich.console import Console
 
 from ..browser import BrowserNotFound, ensure_chromium
-from ..localsite import LocalSite
 from ..store import Store
 from .api_process import ApiProcess, isolated_env
 from .browser_tour import BrowserTour, Shot, Stop
+from .localsite import LocalSite
 from .render import RenderedSample, render_sample, site_routes
 from .report import crowd_tables, print_next_steps, print_tables, runs_table
 

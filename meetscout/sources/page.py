@@ -13,10 +13,9 @@ import re
 from datetime import datetime
 from urllib.parse import urlsplit
 
-from ..identify import Identity, identify, meetup_group_id
+from ..identify import Identity, canonical_url, identify, meetup_group_id
 from ..model import Event, Group
 from ..store import now_utc
-from ..urls import canonical_url
 
 log = logging.getLogger(__name__)
 

@@ -13,10 +13,10 @@ from pathlib import Path
 import httpx
 import pytest
 import uvicorn
+from meetscout.api.app import create_app
+from meetscout.api.extension_id import extension_id_from_key
+from meetscout.api.settings import ApiSettings
 
-from extension_api.app import create_app
-from extension_api.extension_id import extension_id_from_key
-from extension_api.settings import ApiSettings
 from meetscout.classify import classify_event, classify_group
 from meetscout.model import Assessment, Group
 from meetscout.sources.linkedin import parse_event_page

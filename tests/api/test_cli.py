@@ -20,7 +20,7 @@ runner = CliRunner()
 def test_the_cli_does_not_load_the_web_stack():
     code = (
         "import sys, meetscout.cli;"
-        "bad = [m for m in ('fastapi', 'uvicorn', 'starlette', 'extension_api') if m in sys.modules];"
+        "bad = [m for m in ('fastapi', 'uvicorn', 'starlette', 'meetscout.api') if m in sys.modules];"
         "print(bad); sys.exit(1 if bad else 0)"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 
 import httpx
+from meetscout.api.app import create_app
+from meetscout.api.settings import ApiSettings
 
-from extension_api.app import create_app
-from extension_api.settings import ApiSettings
 from meetscout.store import Store
 from tests.api.conftest import serve_in_thread
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import time
 
-from extension_api.schemas import Flag, FlagsResponse
+from meetscout.api.schemas import Flag, FlagsResponse
+
 from meetscout.classify import classify_event
 from meetscout.model import Profile
 from meetscout.sources.page import event_from_page

@@ -7,13 +7,13 @@ import stat
 
 import httpx
 import pytest
-
-from extension_api.extension_id import (
+from meetscout.api.extension_id import (
     extension_id_from_key,
     extension_id_from_manifest,
     extension_ids_from_environment,
 )
-from extension_api.security import host_name
+from meetscout.api.security import host_name
+
 from meetscout.api_token import load_or_create_token, rotate_token
 from tests.api.conftest import EXTENSION_ID, EXTENSION_KEY, EXTENSION_ORIGIN
 

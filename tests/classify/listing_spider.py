@@ -10,9 +10,9 @@ import sys
 
 import orjson
 import scrapy
+from meetscout.spiders.run import run_spider
 
 from meetscout.model import Event, Group
-from spiders.run import run_spider
 
 
 class ListingSpider(scrapy.Spider):

@@ -12,9 +12,9 @@ import icalendar
 import pytest
 from parsel import Selector
 
+from meetscout.demo.localsite import LocalSite
 from meetscout.demo.render import render_sample, site_routes
 from meetscout.demo.sample import load_sample
-from meetscout.localsite import LocalSite
 
 from .conftest import RENDERED_AT
 

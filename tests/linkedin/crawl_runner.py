@@ -7,8 +7,8 @@ Scrapy's reactor cannot restart, so each test crawl gets a fresh process:
 import json
 import sys
 
-from spiders.linkedin_events import LinkedInEventsSpider
-from spiders.run import run_spider
+from meetscout.spiders.linkedin_events import LinkedInEventsSpider
+from meetscout.spiders.run import run_spider
 
 
 def main() -> None:

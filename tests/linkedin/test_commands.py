@@ -13,10 +13,11 @@ import pytest
 from typer.testing import CliRunner
 
 from meetscout.cli import app
-from meetscout.linkedin_session import has_display, save_state, signed_in_url
-from meetscout.localsite import LocalSite, Reply
+from meetscout.demo.localsite import LocalSite, Reply
+from meetscout.exit_codes import BLOCKED, BUSY, FAILED, OK, USAGE
+from meetscout.linkedin.session import has_display, save_state, signed_in_url
 
-from .conftest import ROOT, event_page, write_session
+from .conftest import ROOT, event_page, page, write_session
 
 runner = CliRunner()
 
@@ -39,7 +40,7 @@ def test_login_without_a_display_explains_what_to_do(home, monkeypatch):
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     monkeypatch.setattr(sys, "platform", "linux")
     result = runner.invoke(app, ["linkedin", "login"])
-    assert result.exit_code == 1
+    assert result.exit_code == FAILED
     out = " ".join(result.output.split())
     assert "no display" in out
     assert "computer with a screen" in out and "meetscout linkedin login" in out
@@ -101,7 +102,7 @@ def test_logout_deletes_the_session(home):
 def test_crawl_is_off_until_turned_on(home):
     config(home, '[linkedin]\nkeywords = ["networking"]\n')
     result = runner.invoke(app, ["crawl", "linkedin"])
-    assert result.exit_code == 1
+    assert result.exit_code == USAGE  # nothing crawled: something to set up first
     assert "[linkedin]" in result.output and "enabled = true" in result.output
     assert "Traceback" not in result.output
 
@@ -109,7 +110,7 @@ def test_crawl_is_off_until_turned_on(home):
 def test_crawl_needs_a_session(home):
     config(home, '[linkedin]\nenabled = true\nkeywords = ["networking"]\n')
     result = runner.invoke(app, ["crawl", "linkedin"])
-    assert result.exit_code == 1
+    assert result.exit_code == USAGE  # nothing crawled: something to set up first
     assert "meetscout linkedin login" in result.output
 
 
@@ -117,7 +118,7 @@ def test_crawl_refuses_a_session_file_that_is_not_one(home):
     (home / "config").mkdir()
     (home / "config" / "linkedin-session.json").write_text("li_at=AQEDAS…")
     result = runner.invoke(app, ["crawl", "linkedin", "--enable", "-k", "networking"])
-    assert result.exit_code == 1
+    assert result.exit_code == USAGE  # nothing crawled: something to set up first
     assert "not a saved browser session" in result.output
     assert "AQEDAS" not in result.output  # never echo what might be a cookie
 
@@ -127,12 +128,12 @@ def test_crawl_needs_something_to_look_for(home):
     result = runner.invoke(
         app, ["crawl", "linkedin", "--enable", "--session", str(home / "s.json")]
     )
-    assert result.exit_code == 1
+    assert result.exit_code == USAGE  # nothing crawled: something to set up first
     assert "Nothing to look for" in result.output
 
 
 def test_crawl_never_runs_beside_another_linkedin_crawl(home):
-    from meetscout.crawl_lock import BUSY, SourceLock
+    from meetscout.scheduling.locks import SourceLock
 
     write_session(home / "s.json")
     argv = ["crawl", "linkedin", "--enable", "--session", str(home / "s.json"), "-k", "networking"]
@@ -146,15 +147,25 @@ def test_crawl_never_runs_beside_another_linkedin_crawl(home):
 def test_crawl_with_a_broken_config_says_where(home):
     config(home, "[linkedin]\nenabled = maybe\n")
     result = runner.invoke(app, ["crawl", "linkedin"])
-    assert result.exit_code == 2
+    assert result.exit_code == USAGE
     assert "meetscout.toml" in result.output and "Traceback" not in result.output
 
 
 @pytest.mark.e2e
-def test_crawl_command_reads_a_listed_event(tmp_path):
-    """The whole command in its own process: config, session, crawl, summary."""
+@pytest.mark.parametrize(
+    ("answer", "code", "summary"),
+    [
+        (None, OK, "LinkedIn: ok — 1 new"),
+        (Reply(page("denied_999.html"), 999), BLOCKED, "LinkedIn: blocked — 0 new"),
+    ],
+    ids=["read", "999"],
+)
+def test_crawl_command_reads_a_listed_event(tmp_path, answer, code, summary):
+    """The whole command in its own process: config, session, crawl, summary, exit status (a
+    refusal is BLOCKED, the same number as for Meetup and calendars)."""
     event_id = "7133333333333333333"
-    routes = {f"/events/{event_id}/": Reply(event_page("event_en_US_in_person.html", event_id))}
+    reply = answer or Reply(event_page("event_en_US_in_person.html", event_id))
+    routes = {f"/events/{event_id}/": reply}
     session = write_session(tmp_path / "s.json")
     (tmp_path / "meetscout.toml").write_text(
         f'[linkedin]\nenabled = true\nevents = ["https://www.linkedin.com/events/{event_id}/"]\n'
@@ -166,6 +177,8 @@ def test_crawl_command_reads_a_listed_event(tmp_path):
              str(tmp_path / "m.db"), "--base-url", site.base_url, "--session", str(session)],
             cwd=ROOT, env=env, capture_output=True, text=True, timeout=180,
         )  # fmt: skip
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert "LinkedIn: ok - 1 new" in done.stdout
+    assert done.returncode == code, done.stderr[-2000:]
+    assert summary in done.stdout
     assert [hit.path for hit in site.hits] == [f"/events/{event_id}/"]
+    if code == BLOCKED:
+        assert "LinkedIn answered 999" in done.stderr and "Traceback" not in done.stderr

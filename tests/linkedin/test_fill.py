@@ -2,8 +2,9 @@
 
 from datetime import UTC, datetime
 
+from meetscout.spiders.linkedin_events import CARD_FRESH, fill
+
 from meetscout.model import Event
-from spiders.linkedin_events import CARD_FRESH, fill
 
 
 def test_card_over_stored_page_keeps_details_and_takes_fresh_counts():

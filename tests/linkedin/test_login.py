@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from meetscout.localsite import LocalSite, Reply
+from meetscout.demo.localsite import LocalSite, Reply
 
 from .conftest import ROOT
 
@@ -29,7 +29,7 @@ FEED = '<html><body><div class="feed-identity-module">Welcome, Jane</div></body>
 SCRIPT = """
 import json, sys
 from pathlib import Path
-from meetscout.linkedin_session import sign_in
+from meetscout.linkedin.session import sign_in
 base, folder = sys.argv[1], Path(sys.argv[2])
 done = sign_in(folder / "signed-in.json", login_url=base + "/login", headless=True, timeout=30)
 gave_up = sign_in(folder / "gave-up.json", login_url=base + "/login-stuck", headless=True, timeout=1)

@@ -1,6 +1,6 @@
 from datetime import UTC, date, datetime, timedelta
 
-from meetscout.page_budget import PageBudget
+from meetscout.linkedin.page_budget import PageBudget
 from meetscout.store import Store
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 import meetscout.classify
-from meetscout.localsite import LocalSite, Reply
+from meetscout.demo.localsite import LocalSite, Reply
 from meetscout.store import EventQuery, Store
 
 from .conftest import SESSION_COOKIE, event_page, page, run_crawl, write_session

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from meetscout.localsite import LocalSite, Reply
+from meetscout.demo.localsite import LocalSite, Reply
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "calendars"
 ROBOTS = "User-agent: *\nDisallow: /members/\n"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from meetscout.localsite import LocalSite
+from meetscout.demo.localsite import LocalSite
 from meetscout.store import Store
 
 from .meetup_site import routes

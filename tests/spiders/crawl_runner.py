@@ -21,14 +21,14 @@ FAST = {
 def main() -> None:
     spider_name, db, kwargs = sys.argv[1], Path(sys.argv[2]), json.loads(sys.argv[3])
     settings = {**FAST, **json.loads(sys.argv[4])} if len(sys.argv) > 4 else FAST
-    from spiders.run import run_spider
+    from meetscout.spiders.run import run_spider
 
     if spider_name == "meetup_group":
-        from spiders.meetup_group import MeetupGroupSpider as spider_cls
+        from meetscout.spiders.meetup_group import MeetupGroupSpider as spider_cls
     elif spider_name == "meetup_search":
-        from spiders.meetup_search import MeetupSearchSpider as spider_cls
+        from meetscout.spiders.meetup_search import MeetupSearchSpider as spider_cls
     else:
-        from spiders.meetup_events import MeetupEventsSpider as spider_cls
+        from meetscout.spiders.meetup_events import MeetupEventsSpider as spider_cls
     run = run_spider(spider_cls, db, settings, **kwargs)
     print("RUN " + json.dumps(run))
 

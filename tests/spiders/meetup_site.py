@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 
-from meetscout.localsite import Reply
+from meetscout.demo.localsite import Reply
 
 ROBOTS = "User-agent: *\nDisallow: /members/\nDisallow: /messages/\n"
 NEW_YORK_TZ = """BEGIN:VTIMEZONE\r

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from meetscout.localsite import Reply
+from meetscout.demo.localsite import Reply
 
 from .meetup_site import ROBOTS, event_page
 

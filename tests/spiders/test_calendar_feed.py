@@ -7,6 +7,7 @@ import sqlite3
 
 import pytest
 
+from meetscout.exit_codes import BLOCKED
 from meetscout.sources.calendars.common import entry_id, tribe_key
 
 from .calendar_site import calendar_site
@@ -99,7 +100,7 @@ def test_blocked_and_broken_calendars_each_say_why(site, tmp_path):
     done = crawl(db, site.url("/walled/calendar.ics"), site.url("/private/calendar.ics"),
                  site.url("/secret/calendar.ics"), site.url("/alumni/"), site.url("/cut/feed.ics"), site.url("/chapter/feed.ics"),
                  "ftp://files.example/cal.ics")  # fmt: skip
-    assert done.returncode == 1  # blocked
+    assert done.returncode == BLOCKED
     err, out = done.stderr, done.stdout
     assert "Traceback" not in out + err
     assert "blocked" in out
@@ -118,7 +119,7 @@ def test_blocked_and_broken_calendars_each_say_why(site, tmp_path):
 
 def test_a_calendar_robots_txt_forbids_is_not_read(site, tmp_path):
     done = crawl(tmp_path / "c.db", site.url("/members/calendar.ics"))
-    assert done.returncode == 1
+    assert done.returncode == BLOCKED
     assert "/members/calendar.ics: robots.txt asks crawlers not to read it" in done.stderr
     assert not [h for h in site.hits if h.path.startswith("/members/")]
 

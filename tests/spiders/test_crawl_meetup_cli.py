@@ -7,6 +7,7 @@ import sys
 from typer.testing import CliRunner
 
 from meetscout.cli import app
+from meetscout.exit_codes import BLOCKED, BUSY, USAGE
 
 from .conftest import ROOT, events_of
 from .meetup_site import HDI
@@ -37,7 +38,7 @@ def test_login_wall_exits_non_zero_with_the_reason(meetup_site, tmp_path):
         "crawl", "meetup", "walled-group", "--db", str(tmp_path / "m.db"),
         env_extra={"MEETSCOUT_MEETUP_BASE_URL": meetup_site.base_url},
     )  # fmt: skip
-    assert done.returncode == 1
+    assert done.returncode == BLOCKED
     assert "blocked" in done.stdout
     assert "redirected to a login page" in done.stderr
 
@@ -47,7 +48,7 @@ def test_no_groups_given_and_none_configured_says_so(tmp_path, monkeypatch):
     config.write_text("[meetup]\ngroups = []\n")
     monkeypatch.setenv("MEETSCOUT_CONFIG", str(config))
     result = CliRunner().invoke(app, ["crawl", "meetup", "--db", str(tmp_path / "m.db")])
-    assert result.exit_code == 2
+    assert result.exit_code == USAGE
     assert "No Meetup groups to crawl" in result.output
     assert '[meetup] groups = ["hdi-new-jersey"]' in result.output
 
@@ -56,11 +57,11 @@ def test_search_needs_keywords(tmp_path):
     result = CliRunner().invoke(
         app, ["crawl", "meetup-search", "--keywords", " ", "--db", str(tmp_path / "m.db")]
     )
-    assert result.exit_code == 2 and "--keywords needs some words" in result.output
+    assert result.exit_code == USAGE and "--keywords needs some words" in result.output
 
 
 def test_a_crawl_by_hand_never_runs_beside_another_of_its_source(meetup_site, tmp_path):
-    from meetscout.crawl_lock import BUSY, SourceLock
+    from meetscout.scheduling.locks import SourceLock
 
     db = tmp_path / "m.db"
     args = ("crawl", "meetup", HDI, "--db", str(db), "--base-url", meetup_site.base_url)

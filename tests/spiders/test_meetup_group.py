@@ -1,6 +1,6 @@
 """The meetup_group spider over a local copy of Meetup: feeds, pages, changes and walls."""
 
-from meetscout.localsite import Reply
+from meetscout.demo.localsite import Reply
 from meetscout.store import Store
 
 from .conftest import crawl, events_of, switch

@@ -3,10 +3,11 @@
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
+from meetscout.spiders.meetup_base import meetup_base_url, merge_events
+from meetscout.spiders.middlewares import retry_after_seconds
+
 from meetscout.model import Fee, Status, Venue
 from meetscout.sources.meetup_blocks import detect_blocked, group_not_found
-from spiders.meetup_base import meetup_base_url, merge_events
-from spiders.middlewares import retry_after_seconds
 from tests.conftest import make_event
 
 LOGIN_FORM = '<html><form><input type="password" name="password"></form></html>'

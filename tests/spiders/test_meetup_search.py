@@ -3,7 +3,7 @@
 import pytest
 
 from meetscout.browser import find_chromium
-from meetscout.localsite import LocalSite
+from meetscout.demo.localsite import LocalSite
 
 from .conftest import crawl, events_of
 from .search_site import TOTAL, routes
@@ -49,7 +49,7 @@ def test_stops_at_the_limit(tmp_path):
 
 
 def test_login_wall_on_search_is_blocked_not_empty(tmp_path):
-    from meetscout.localsite import Reply
+    from meetscout.demo.localsite import Reply
 
     table = routes()
     table["/find/"] = Reply("", 302, headers={"Location": "/login/?returnUri=%2Ffind%2F"})

@@ -15,9 +15,8 @@ from datetime import date, datetime, timedelta
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from ...identify import identify
+from ...identify import canonical_url, ical_event_id, identify
 from ...model import Event, Group, Status, Venue
-from ...urls import canonical_url, ical_event_id
 from ..meetup_fields import clean_venue
 from ..text import says_called_off, says_no_meeting
 

@@ -14,8 +14,8 @@ from email.utils import parsedate_to_datetime
 
 from pydantic import ValidationError
 
+from ...identify import canonical_url
 from ...model import Event
-from ...urls import canonical_url
 from ..meetup_rss import rss_channel
 from ..text import clean_text, first_line, html_to_text
 from .common import (

@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .crawl_lock import SourceLock
-from .crawl_process import COUNT_FIELDS
-from .crawl_sources import SourcePlan
-from .schedule_state import load_state
-from .store import Store, from_iso
+from ..store import Store, from_iso
+from .locks import SourceLock
+from .processes import COUNT_FIELDS
+from .source_plans import SourcePlan
+from .state import load_state
 
 
 @dataclass

@@ -12,7 +12,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from .crawl_process import TERM_TIMEOUT
+from .processes import TERM_TIMEOUT
 
 WAKE_MINUTES = 15
 

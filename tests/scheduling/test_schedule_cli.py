@@ -12,9 +12,9 @@ import time
 
 import pytest
 
-from meetscout.crawl_lock import SourceLock
-from meetscout.localsite import LocalSite
-from meetscout.schedule_state import load_state
+from meetscout.demo.localsite import LocalSite
+from meetscout.scheduling.locks import SourceLock
+from meetscout.scheduling.state import load_state
 from meetscout.store import Store
 from tests.spiders.meetup_site import HDI, routes
 

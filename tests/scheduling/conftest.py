@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from meetscout.crawl_process import CrawlCommand
-from meetscout.crawl_sources import SourcePlan
-from meetscout.localsite import LocalSite, Reply
-from meetscout.schedules import parse_schedule
+from meetscout.demo.localsite import LocalSite, Reply
+from meetscout.scheduling.processes import CrawlCommand
+from meetscout.scheduling.schedules import parse_schedule
+from meetscout.scheduling.source_plans import SourcePlan
 
 ROOT = Path(__file__).resolve().parents[2]
 # The tiny crawl module lives under tests/: let the crawl processes import it.
@@ -45,7 +45,7 @@ def site():
 
 def tiny(source: str, url: str, db: Path, *extra: str) -> CrawlCommand:
     return CrawlCommand(
-        source, ("--url", url, "--db", str(db), *extra), module="tests.scheduler.tiny_crawl"
+        source, ("--url", url, "--db", str(db), *extra), module="tests.scheduling.tiny_crawl"
     )
 
 

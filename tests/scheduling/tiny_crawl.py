@@ -1,6 +1,6 @@
 """A tiny real crawl command for scheduler tests: one Scrapy spider, one page of events as JSON.
 
-    python -m tests.scheduler.tiny_crawl --url URL --db PATH [--crash]
+    python -m tests.scheduling.tiny_crawl --url URL --db PATH [--crash]
 
 The page is a JSON list of {"id", "title"}; {"blocked": "reason"} makes the run `blocked`.
 `--crash` fails the way a broken crawl command does: a traceback and exit code 1, no run row.
@@ -13,10 +13,10 @@ import json
 from datetime import UTC, datetime
 
 import scrapy
+from meetscout.spiders.report import CrawlReport
+from meetscout.spiders.run import run_spider
 
 from meetscout.model import Event
-from spiders.report import CrawlReport
-from spiders.run import run_spider
 
 FAST = {
     "ROBOTSTXT_OBEY": False,

@@ -11,9 +11,9 @@ import re
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 
-from .crawl_process import COUNT_FIELDS, CrawlOutcome
+from ..store import Store
+from .processes import COUNT_FIELDS, CrawlOutcome
 from .schedules import Schedule
-from .store import Store
 
 # "wait 6 hours", "retry after 30 minutes", "try again in 2 days" in a blocked run's error text.
 _WAIT_HINT = re.compile(

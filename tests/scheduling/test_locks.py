@@ -6,9 +6,9 @@ import os
 import signal
 import threading
 
-from meetscout.crawl_lock import SourceLock
-from meetscout.crawl_process import run_crawl
-from meetscout.localsite import LocalSite
+from meetscout.demo.localsite import LocalSite
+from meetscout.scheduling.locks import SourceLock
+from meetscout.scheduling.processes import run_crawl
 from meetscout.store import Store
 
 from .conftest import CHILD_ENV, Gate, events_page, tiny

@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .crawl_lock import BUSY
-from .store import Store
+from ..exit_codes import BUSY
+from ..store import Store
 
 COUNT_FIELDS = ("new", "updated", "unchanged", "cancelled", "invalid")
 # Worse statuses win when one source run is made of several crawls.
@@ -97,7 +97,7 @@ def run_crawl(
     stopper = stopper or Stopper()
     db = Path(db).resolve()
     job = uuid.uuid4().hex
-    argv = [sys.executable, "-m", "meetscout.crawl_lock", command.source, "--db", str(db)]
+    argv = [sys.executable, "-m", "meetscout.scheduling.locks", command.source, "--db", str(db)]
     argv += ["--", *command.program()]
     child_env = {**os.environ, **(env or {}), "MEETSCOUT_DB": str(db), "MEETSCOUT_JOB": job}
     child_env["PYTHONUNBUFFERED"] = "1"

@@ -7,9 +7,10 @@ longer alive is treated as free.
 
 Run a command under the lock (the lock survives `exec`, so the crawl itself holds it):
 
-    python -m meetscout.crawl_lock meetup --db PATH -- python -m meetscout.cli crawl meetup ...
+    python -m meetscout.scheduling.locks meetup --db PATH -- meetscout crawl meetup ...
 
-Exits with BUSY (75, EX_TEMPFAIL) without running anything when another crawl holds the lock.
+Exits with BUSY (75, meetscout/exit_codes.py) without running anything when another crawl
+holds the lock.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import os
 import sys
 from pathlib import Path
 
-BUSY = 75
+from ..exit_codes import BUSY, USAGE
 
 
 def lock_path(db: Path | str, source: str) -> Path:
@@ -116,15 +117,14 @@ class LockBusy(RuntimeError):
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if "--" not in argv or len(argv) < 4 or argv[1] != "--db":
-        print(
-            "usage: python -m meetscout.crawl_lock SOURCE --db PATH -- COMMAND...", file=sys.stderr
-        )
-        return 2
+        usage = "usage: python -m meetscout.scheduling.locks SOURCE --db PATH -- COMMAND..."
+        print(usage, file=sys.stderr)
+        return USAGE
     split = argv.index("--")
     source, db, command = argv[0], argv[2], argv[split + 1 :]
     if not command:
-        print("crawl_lock: no command to run", file=sys.stderr)
-        return 2
+        print("meetscout.scheduling.locks: no command to run", file=sys.stderr)
+        return USAGE
     lock = SourceLock(db, source)
     if not lock.acquire():
         print(

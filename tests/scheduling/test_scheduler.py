@@ -7,10 +7,10 @@ from datetime import timedelta
 
 import pytest
 
-from meetscout.crawl_process import Stopper
-from meetscout.localsite import LocalSite, Reply
-from meetscout.schedule_state import Policy, load_state
-from meetscout.scheduler import Scheduler, run_once
+from meetscout.demo.localsite import LocalSite, Reply
+from meetscout.scheduling.processes import Stopper
+from meetscout.scheduling.scheduler import Scheduler, run_once
+from meetscout.scheduling.state import Policy, load_state
 from meetscout.store import Store
 
 from .conftest import CHILD_ENV, Gate, events_page, plan, tiny

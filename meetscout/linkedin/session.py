@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
 
-from .browser import QUIET_ARGS, ensure_chromium
-from .paths import config_dir
+from ..browser import QUIET_ARGS, ensure_chromium
+from ..paths import config_dir
 
 SESSION_FILE = "linkedin-session.json"
 LOGIN_URL = "https://www.linkedin.com/login"

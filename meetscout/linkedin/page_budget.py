@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from .store import Store
+from ..store import Store
 
 
 class PageBudget:

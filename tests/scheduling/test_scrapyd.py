@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -15,15 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from meetscout.localsite import LocalSite
+from meetscout.demo.localsite import LocalSite
 from meetscout.store import Store
+from tests.project_files import copy_project
 from tests.spiders.meetup_site import HDI, routes
 
-from .conftest import ROOT
 from .test_scheduler import poll
 
 BIN = Path(sys.executable).parent
-DEPLOYED = ["meetscout", "spiders", "pyproject.toml", "setup.py", "scrapy.cfg", "README.md"]
 
 
 def free_port() -> int:
@@ -74,14 +72,7 @@ def scrapyd(tmp_path):
 
 def deploy(base: str, workdir: Path) -> None:
     """scrapyd-deploy, as a person would run it, from a copy of the project aimed at our server."""
-    project = workdir / "project"
-    project.mkdir()
-    for name in DEPLOYED:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, project / name)
+    project = copy_project(workdir / "project", extra=("scrapy.cfg",))
     cfg = (project / "scrapy.cfg").read_text()
     assert "url = http://127.0.0.1:6800/" in cfg and "project = meetscout" in cfg
     (project / "scrapy.cfg").write_text(cfg.replace("http://127.0.0.1:6800/", base))

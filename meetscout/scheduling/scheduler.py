@@ -1,7 +1,8 @@
 """Crawl each source on its own schedule (APScheduler), a process per crawl, every run recorded.
 
 - Each source is an APScheduler job with its trigger (cron or interval) and `max_instances=1`;
-  the source lock (meetscout.crawl_lock) also keeps out crawls started elsewhere (cron, by hand).
+  the source lock (`scheduling/locks.py`) also keeps out crawls started elsewhere (cron, by
+  hand).
 - A failed source gets a one-off retry job after an exponential, capped back-off; a blocked one
   after the wait the site asked for. Other sources carry on: each job runs in its own thread.
 - On stop (SIGINT/SIGTERM) no new crawl starts; running ones get a grace period to finish, then
@@ -24,12 +25,12 @@ from apscheduler.executors.pool import ThreadPoolExecutor as APThreadPool
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.date import DateTrigger
 
-from .crawl_process import CrawlOutcome, Stopper, run_crawl, worst
-from .crawl_sources import SourcePlan
-from .schedule_state import Policy, SourceState, load_state, save_state
-from .store import Store
+from ..store import Store
+from .processes import CrawlOutcome, Stopper, run_crawl, worst
+from .source_plans import SourcePlan
+from .state import Policy, SourceState, load_state, save_state
 
-log = logging.getLogger("meetscout.scheduler")
+log = logging.getLogger("meetscout.scheduling.scheduler")
 
 
 def utcnow() -> datetime:

@@ -9,10 +9,10 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from meetscout.config import ConfigError, load_config
-from meetscout.crawl_process import CrawlOutcome
-from meetscout.crawl_sources import plan_sources
-from meetscout.schedule_state import Policy, SourceState
-from meetscout.schedules import parse_schedule
+from meetscout.scheduling.processes import CrawlOutcome
+from meetscout.scheduling.schedules import parse_schedule
+from meetscout.scheduling.source_plans import plan_sources
+from meetscout.scheduling.state import Policy, SourceState
 
 NOW = datetime(2026, 12, 1, 10, 30, tzinfo=UTC)
 

@@ -3,7 +3,7 @@ import urllib.request
 
 import pytest
 
-from meetscout.localsite import LocalSite, Reply
+from meetscout.demo.localsite import LocalSite, Reply
 
 
 def get(url):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .config import Config
-from .crawl_process import CrawlCommand
+from ..config import Config
+from .processes import CrawlCommand
 from .schedules import Schedule, parse_schedule
 
 SOURCES = ("meetup", "linkedin")
