@@ -1,7 +1,7 @@
 // @ts-check
-// The popup's networking log: the follow-ups due (done, or tomorrow instead), and the meetings
+// The popup's networking log: the follow-ups due (done, or tomorrow instead), the meetings
 // marked lately (went or skipped, and who the person met there) with a short form that is quick to
-// fill on a phone-sized popup. It asks the service worker, never the API; what the API refuses it
+// fill on a phone-sized popup, and what each kind of meeting has brought. It asks the service worker, never the API; what the API refuses it
 // shows in the API's own words (which never repeat a contact's name).
 'use strict';
 (function () {
@@ -95,6 +95,27 @@
     section.hidden = meetings.length === 0;
   }
 
+  // Where networking has worked: per kind of meeting, what it brought (GET /v1/report).
+  function renderReport(report) {
+    const section = document.getElementById('worked');
+    const kinds = (report && report.by_kind) || [];
+    const body = document.querySelector('#worked-kinds tbody');
+    body.replaceChildren();
+    for (const t of kinds) {
+      const tr = el('tr');
+      tr.dataset.kind = t.key;
+      const name = el('th', '', t.label);
+      name.scope = 'row';
+      tr.append(name, el('td', '', String(t.attended)), el('td', '', String(t.contacts)), el('td', 'targets', String(t.at_targets)));
+      body.append(tr);
+    }
+    const month = report && report.months && report.months[report.months.length - 1];
+    document.getElementById('worked-months').textContent = month
+      ? `This month: ${month.employed} where the employed go (about ${month.employed_goal} expected so far), ${month.job_seekers} of ${month.job_seeker_limit} job-seeker meetings.`
+      : '';
+    section.hidden = kinds.length === 0;
+  }
+
   function openForm(meeting) {
     formFor = meeting;
     const form = /** @type {HTMLFormElement} */ (document.getElementById('met-form'));
@@ -138,6 +159,7 @@
     if (reply && reply.ok) {
       renderFollowups(reply.followups || [], reply.open || 0);
       renderMeetings(reply.meetings || []);
+      renderReport(reply.report);
     }
     document.body.dataset.log = reply && reply.ok ? 'ready' : 'unavailable';
   }

@@ -215,11 +215,12 @@ const handlers = {
     const result = await call('/v1/attendance/presence', { method: 'POST', body: { ...ref, presence: message.presence } });
     return { result, flag: message.url ? await refetch(message.url) : null };
   },
-  // The popup's networking part: the meetings marked lately and the follow-ups due.
+  // The popup's networking part: the meetings marked lately, the follow-ups due, and where
+  // networking has worked.
   async networking() {
-    const [log, followups] = await Promise.all([call('/v1/log'), call('/v1/followups')]);
+    const [log, followups, report] = await Promise.all([call('/v1/log'), call('/v1/followups'), call('/v1/report')]);
     await showFollowupCount(followups.open);
-    return { meetings: log.meetings, followups: followups.followups, open: followups.open };
+    return { meetings: log.meetings, followups: followups.followups, open: followups.open, report };
   },
   async addContact(message) {
     const fields = ['name', 'company', 'role', 'how', 'note'];

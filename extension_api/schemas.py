@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from functools import lru_cache
 from typing import Any, Literal
 from urllib.parse import urlsplit
@@ -198,6 +198,38 @@ class LogMeeting(BaseModel):
 
 class LogOut(BaseModel):
     meetings: list[LogMeeting]
+
+
+class ReportTally(BaseModel):
+    """What one kind of meeting (or one group, or all of them) brought."""
+
+    key: str
+    label: str
+    attended: int
+    contacts: int
+    at_targets: int = Field(description="Contacts at the person's target companies.")
+    followups_due: int = Field(description="Follow-ups done, or past their deadline.")
+    followups_on_time: int
+    outcomes: int
+
+
+class ReportMonth(BaseModel):
+    month: str = Field(description='"2026-12"')
+    employed: int = Field(description="Meetings where the employed go, attended.")
+    employed_goal: int = Field(description="About one a week, over the days the log covers.")
+    job_seekers: int = Field(description="Job-seeker meetings attended.")
+    job_seeker_limit: int
+    verdict: str
+
+
+class ReportOut(BaseModel):
+    """Where networking has worked: `meetscout report`'s figures (counts only, never a name)."""
+
+    start: date | None
+    total: ReportTally
+    by_kind: list[ReportTally]
+    by_group: list[ReportTally]
+    months: list[ReportMonth]
 
 
 class ContactIn(Reference):

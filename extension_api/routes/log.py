@@ -1,5 +1,5 @@
 """`GET /v1/log`: the meetings the person marked lately, for the popup to say attended or
-skipped and to add who they met."""
+skipped and to add who they met; `GET /v1/report`: where networking has worked, in figures."""
 
 from __future__ import annotations
 
@@ -9,10 +9,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from meetscout.log import local_day_of, read_log
+from meetscout.log_report import Tally, build_report
 from meetscout.store import from_iso, now_utc
 
 from ..deps import StoreDep
-from ..schemas import LogMeeting, LogOut
+from ..schemas import LogMeeting, LogOut, ReportMonth, ReportOut, ReportTally
 
 router = APIRouter(tags=["networking log"])
 
@@ -38,4 +40,45 @@ def recent_log(store: StoreDep, days: Annotated[int, Query(ge=1, le=366)] = 14) 
             )
             for e in reversed(entries)
         ]
+    )
+
+
+@router.get("/report", summary="Where networking has worked")
+def report(store: StoreDep, days: Annotated[int | None, Query(ge=1, le=3660)] = None) -> ReportOut:
+    """`meetscout report`'s figures over the meetings of the last `days` days (default: all):
+    per kind of meeting and per group, the meetings attended, contacts made, contacts at
+    target companies, follow-ups done on time and outcomes; and month by month the balance
+    against the coach's rhythm. Counts only: no contact is named."""
+    now = now_utc()
+    start = local_day_of(now) - timedelta(days=days - 1) if days else None
+    found = build_report(read_log(store), now, start=start)
+    return ReportOut(
+        start=start,
+        total=_tally(found.total),
+        by_kind=[_tally(t) for t in found.by_kind],
+        by_group=[_tally(t) for t in found.by_group],
+        months=[
+            ReportMonth(
+                month=m.month,
+                employed=m.employed,
+                employed_goal=m.employed_goal,
+                job_seekers=m.job_seekers,
+                job_seeker_limit=m.job_seeker_limit,
+                verdict=m.verdict,
+            )
+            for m in found.months
+        ],
+    )
+
+
+def _tally(t: Tally) -> ReportTally:
+    return ReportTally(
+        key=t.key,
+        label=t.label,
+        attended=t.attended,
+        contacts=t.contacts,
+        at_targets=t.at_targets,
+        followups_due=t.followups_due,
+        followups_on_time=t.followups_on_time,
+        outcomes=t.outcomes_total,
     )

@@ -108,3 +108,43 @@ def test_contacts_only_with_the_token(api, past):
         assert r.status_code == 401
     with api.client(token="not-the-token") as wrong:
         assert wrong.get("/v1/contacts").status_code == 401
+
+
+def test_the_report_counts_what_each_kind_of_meeting_brought_naming_no_one(api, client):
+    """The popup's "where networking has worked": figures per kind and month, without names."""
+    now = datetime.now(UTC).replace(microsecond=0)
+    chapter = make_event(
+        903,
+        starts_at=now - timedelta(days=3),
+        ends_at=now - timedelta(days=3) + timedelta(hours=2),
+        url="https://www.meetup.com/hdi-nj/events/300000903/",
+        assessment=EMPLOYED,
+    )
+    with api.store() as store:
+        store.upsert_events([chapter])
+    kept = client.get("/v1/profile").json()
+    wanted = {**kept, "target_companies": ["Prudential"]}
+    assert client.put("/v1/profile", json=wanted).status_code == 200
+    try:
+        before = client.get("/v1/report").json()
+        mine = {"id": chapter.id, "company": "Prudential Financial"}
+        assert client.post("/v1/contacts", json={**mine, "name": "Odalys Brandvold"}).is_success
+        r = client.get("/v1/report")
+        assert r.status_code == 200, r.text
+        after = r.json()
+        kind = EMPLOYED.kind.value
+
+        def tally(report, key):
+            return next((t for t in report["by_kind"] if t["key"] == key), {"at_targets": 0})
+
+        assert tally(after, kind)["at_targets"] == tally(before, kind)["at_targets"] + 1
+        assert after["total"]["contacts"] == before["total"]["contacts"] + 1
+        assert sum(m["employed"] for m in after["months"]) >= 1  # met someone: attended
+        assert "Odalys" not in r.text and "Brandvold" not in r.text
+        recent = client.get("/v1/report", params={"days": 1}).json()
+        assert tally(recent, kind)["at_targets"] == 0  # the meeting was three days ago
+        assert client.get("/v1/report", params={"days": 0}).status_code == 422
+    finally:
+        client.put("/v1/profile", json=kept)
+    with api.client(token=None) as anonymous:
+        assert anonymous.get("/v1/report").status_code == 401

@@ -1,5 +1,6 @@
 """The networking log in a real Chromium: the flag's menu after a meeting, and the popup's
-follow-ups at a phone's width, with the count on the toolbar icon."""
+follow-ups at a phone's width, with the count on the toolbar icon and what each kind of meeting
+brought."""
 
 from __future__ import annotations
 
@@ -102,6 +103,11 @@ def test_popup_records_who_you_met_and_the_follow_up(page, api, past):
     assert page.locator("#followups-count").inner_text() == "1"
     assert toolbar_count(page) == "1"
     assert "1 person met" in card.inner_text()
+    # Where networking has worked: the chapter meeting brought a contact at a target company.
+    row = page.locator("#worked-kinds tr[data-kind='professional_association']")
+    row.wait_for()
+    assert row.locator("td.targets").inner_text() == "1"
+    assert "Dana" not in page.locator("#worked").inner_text()
     assert card.locator("button.presence.attended").get_attribute("aria-pressed") == "true"
     # Nothing sticks out sideways at a phone's width.
     assert page.evaluate(
