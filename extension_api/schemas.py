@@ -203,6 +203,8 @@ class LogOut(BaseModel):
 class ReportTally(BaseModel):
     """What one kind of meeting (or one group, or all of them) brought."""
 
+    model_config = ConfigDict(from_attributes=True)  # read off meetscout.log_report's Tally
+
     key: str
     label: str
     attended: int
@@ -210,10 +212,12 @@ class ReportTally(BaseModel):
     at_targets: int = Field(description="Contacts at the person's target companies.")
     followups_due: int = Field(description="Follow-ups done, or past their deadline.")
     followups_on_time: int
-    outcomes: int
+    outcomes_total: int = Field(description="Referrals, interviews and offers that came of it.")
 
 
 class ReportMonth(BaseModel):
+    model_config = ConfigDict(from_attributes=True)  # read off meetscout.log_report's MonthBalance
+
     month: str = Field(description='"2026-12"')
     employed: int = Field(description="Meetings where the employed go, attended.")
     employed_goal: int = Field(description="About one a week, over the days the log covers.")

@@ -10,7 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from meetscout.log import local_day_of, read_log
-from meetscout.log_report import Tally, build_report
+from meetscout.log_report import build_report
 from meetscout.store import from_iso, now_utc
 
 from ..deps import StoreDep
@@ -54,31 +54,8 @@ def report(store: StoreDep, days: Annotated[int | None, Query(ge=1, le=3660)] = 
     found = build_report(read_log(store), now, start=start)
     return ReportOut(
         start=start,
-        total=_tally(found.total),
-        by_kind=[_tally(t) for t in found.by_kind],
-        by_group=[_tally(t) for t in found.by_group],
-        months=[
-            ReportMonth(
-                month=m.month,
-                employed=m.employed,
-                employed_goal=m.employed_goal,
-                job_seekers=m.job_seekers,
-                job_seeker_limit=m.job_seeker_limit,
-                verdict=m.verdict,
-            )
-            for m in found.months
-        ],
-    )
-
-
-def _tally(t: Tally) -> ReportTally:
-    return ReportTally(
-        key=t.key,
-        label=t.label,
-        attended=t.attended,
-        contacts=t.contacts,
-        at_targets=t.at_targets,
-        followups_due=t.followups_due,
-        followups_on_time=t.followups_on_time,
-        outcomes=t.outcomes_total,
+        total=ReportTally.model_validate(found.total),
+        by_kind=[ReportTally.model_validate(t) for t in found.by_kind],
+        by_group=[ReportTally.model_validate(t) for t in found.by_group],
+        months=[ReportMonth.model_validate(m) for m in found.months],
     )
