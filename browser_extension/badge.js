@@ -69,8 +69,8 @@
     return sheets.get(doc);
   }
 
-  // `actions`: { wrong(crowd) -> Promise<flag|null>, going() -> Promise<flag|null>,
-  //   presence("attended"|"skipped") -> Promise<{ flag, detail }> }
+  // `actions`: { wrong(crowd), going(), plan() }, each -> Promise<flag|null>, and
+  //   presence("attended"|"skipped") -> Promise<{ flag, detail }>
   function createBadge(doc, url, flag, actions) {
     const view = describeFlag(flag);
     if (!view) return null;
@@ -143,6 +143,13 @@
     } else {
       actionsRow.append(wrong, going);
     }
+    // A meeting (not a group) still ahead can go into the weekly plan; accepted there, it counts
+    // as going.
+    const planned = Boolean(host.meetscout.planned);
+    const plan = el(doc, 'button', 'plan', planned ? 'In my plan' : 'Add to my plan');
+    plan.type = 'button';
+    plan.disabled = planned;
+    if (!after && flag.subject === 'event' && host.meetscout.actions.plan) actionsRow.append(plan);
 
     const correct = el(doc, 'div', 'correct');
     correct.hidden = true;
@@ -211,6 +218,19 @@
         }
       });
     }
+    plan.addEventListener('click', async () => {
+      plan.disabled = true;
+      status.textContent = 'Adding…';
+      const updated = await host.meetscout.actions.plan();
+      if (updated && describeFlag(updated)) {
+        host.meetscout.planned = true;
+        render(host, updated);
+        host.shadowRoot.querySelector('.status').textContent = 'Added to your plan: it counts as going.';
+      } else {
+        plan.disabled = false;
+        status.textContent = 'Could not add it: is meetscout running?';
+      }
+    });
     going.addEventListener('click', async () => {
       going.disabled = true;
       const updated = await host.meetscout.actions.going();

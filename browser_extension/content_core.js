@@ -155,6 +155,7 @@
         // A correction on a group's own badge is about the whole group.
         wrong: (crowd) => act({ type: 'feedback', url, crowd, scope: target.page && current.kind.kind !== 'event' ? 'group' : 'event' }),
         going: () => act({ type: 'attendance', url }),
+        plan: () => act({ type: 'addToPlan', url }),
         presence: async (presence) => {
           const reply = await send({ type: 'presence', url, presence });
           return reply && reply.ok ? { flag: reply.flag } : { flag: null, detail: reply && reply.detail };

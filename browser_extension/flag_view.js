@@ -37,7 +37,9 @@
     let overLimit = false;
     const jsc = flag.job_seeker_count;
     if (flag.crowd === 'job_seekers' && jsc && Number(jsc.marked) > 0) {
-      count = `${Number(jsc.marked)} of ${Number(jsc.limit)} this month`;
+      // The month the meeting is in, which need not be this one.
+      const month = typeof jsc.month_name === 'string' && jsc.month_name ? `in ${jsc.month_name}` : 'this month';
+      count = `${Number(jsc.marked)} of ${Number(jsc.limit)} ${month}`;
       overLimit = Number(jsc.marked) > Number(jsc.limit);
     }
     const chips = [];
@@ -149,9 +151,60 @@
     return String(text || '');
   }
 
+  // The toolbar icon's text for what is new since the person last looked at the plan.
+  function newBadgeText(plan) {
+    const count = plan && Array.isArray(plan.new) ? plan.new.length : 0;
+    if (!count) return '';
+    return count > 99 ? '99+' : String(count);
+  }
+
+  // GET /v1/plan -> what the popup shows: this week's picks with the choices each allows, the
+  // budget lines, the week's note and nearest alternatives, and how many are new.
+  function describePlan(plan) {
+    const week = plan && Array.isArray(plan.weeks) ? plan.weeks[0] : null;
+    if (!week) return null;
+    const picks = (week.picks || []).map((pick) => ({
+      id: String(pick.id),
+      title: String(pick.title),
+      url: String(pick.url),
+      when: String(pick.when || ''),
+      why: String(pick.why || ''),
+      state: String(pick.state),
+      isNew: Boolean(pick.new),
+      // Accepted or going already: it can still be swapped or dropped; cancelled: nothing to do.
+      choices: pick.state === 'cancelled' ? [] : pick.state === 'suggested' ? ['accept', 'swap', 'drop'] : ['swap', 'drop'],
+    }));
+    const alternatives = (week.alternatives || []).slice(0, 2).map((a) => ({
+      title: String(a.title), when: String(a.when || ''), why: String(a.why || ''), url: String(a.url),
+    }));
+    return {
+      label: String(week.label || ''),
+      picks,
+      note: week.note ? String(week.note) : null,
+      alternatives,
+      budgets: (plan.budgets || []).map((b) => String(b.line)),
+      newCount: Array.isArray(plan.new) ? plan.new.length : 0,
+      message: plan.message ? String(plan.message) : null,
+    };
+  }
+
+  // The toolbar icon's one number: follow-ups due or overdue first (red: they cannot wait),
+  // else what is new in the plan (green), else nothing.
+  function toolbarBadge(followupsDue, plan) {
+    const due = countText(followupsDue);
+    if (due) {
+      const n = Number(followupsDue);
+      return { text: due, color: '#b91c1c', title: `meetscout: ${n} follow-up${n === 1 ? '' : 's'} due` };
+    }
+    const fresh = newBadgeText(plan);
+    if (fresh) return { text: fresh, color: '#14532d', title: `meetscout: new meetings where the employed go (${fresh})` };
+    return { text: '', color: '#14532d', title: 'meetscout' };
+  }
+
   const api = {
     ACCESS_LABELS, CROWD_LABELS, HELP, PRESENCE_WORDS, describeFlag, chunk, failureFor, normalizeApiBase,
-    parseList, ago, afterMeeting, countText, followupWhen, apiDetail,
+    parseList, ago, afterMeeting, countText, followupWhen, apiDetail, newBadgeText, describePlan,
+    toolbarBadge,
   };
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
   else root.MeetscoutFlagView = api;

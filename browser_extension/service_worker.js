@@ -5,11 +5,12 @@
 // what to do. Failures never reach the page: the content script just gets no flags.
 importScripts('flag_view.js');
 
-const { chunk, failureFor, HELP, countText, apiDetail } = MeetscoutFlagView;
+const { chunk, failureFor, HELP, apiDetail, toolbarBadge } = MeetscoutFlagView;
 const DEFAULT_API = 'http://127.0.0.1:8787';
 const BATCH = 50; // cards per POST /v1/flags
 const TIMEOUT_MS = 8000;
 const FOLLOWUP_CHECK_MINUTES = 30; // how often the toolbar's follow-up count is read again
+const NEW_CHECK_MS = 5 * 60 * 1000; // how often a page load may ask for the count of new meetings
 
 const cache = new Map(); // canonical URL -> flag
 const inflight = new Map(); // canonical URL -> Promise<flag|undefined>
@@ -20,7 +21,7 @@ class ApiFailure extends Error {
     super(`${state} ${status} ${detail}`.trim());
     this.state = state;
     this.status = status;
-    this.detail = apiDetail(detail); // the API's sentence, for the popup to show
+    this.detail = detail; // meetscout's own sentence, for the person
   }
 }
 
@@ -85,8 +86,8 @@ async function call(path, { method = 'GET', body = undefined, auth = true } = {}
     throw new ApiFailure('down');
   }
   if (!response.ok) {
-    const detail = await response.text().catch(() => '');
-    throw new ApiFailure(failureFor(response.status), response.status, detail.slice(0, 200));
+    const text = await response.text().catch(() => '');
+    throw new ApiFailure(failureFor(response.status), response.status, apiDetail(text).slice(0, 300));
   }
   return response.json();
 }
@@ -159,14 +160,20 @@ async function apiStatus() {
   }
 }
 
-// The toolbar icon carries how many follow-ups are due or overdue; no number when none is, or
-// when meetscout cannot be asked.
+// The toolbar icon carries one number: the follow-ups due or overdue when there are any (they
+// cannot wait), else how many meetings where the employed go arrived since the person last
+// looked at the plan (flag_view.js's toolbarBadge decides). Each is remembered as last read.
+const iconState = { followupsDue: 0, plan: null };
+async function paintToolbar() {
+  const badge = toolbarBadge(iconState.followupsDue, iconState.plan);
+  await chrome.action.setBadgeBackgroundColor({ color: badge.color }).catch(() => {});
+  await chrome.action.setBadgeText({ text: badge.text }).catch(() => {});
+  await chrome.action.setTitle({ title: badge.title }).catch(() => {});
+}
+
 async function showFollowupCount(count) {
-  await chrome.action.setBadgeBackgroundColor({ color: '#b91c1c' });
-  await chrome.action.setBadgeText({ text: countText(count) });
-  await chrome.action.setTitle({
-    title: count > 0 ? `meetscout: ${count} follow-up${count === 1 ? '' : 's'} due` : 'meetscout',
-  });
+  iconState.followupsDue = Number(count) || 0;
+  await paintToolbar();
 }
 
 async function refreshFollowupCount() {
@@ -182,6 +189,25 @@ async function refreshFollowupCount() {
   }
 }
 
+let newCheckedAt = 0;
+function showNew(plan) {
+  newCheckedAt = Date.now();
+  iconState.plan = plan;
+  return paintToolbar();
+}
+
+async function checkNew() {
+  if (Date.now() - newCheckedAt < NEW_CHECK_MS) return;
+  newCheckedAt = Date.now();
+  const { token } = await settings();
+  if (!token) return;
+  try {
+    await showNew(await call('/v1/plan'));
+  } catch {
+    // Not reachable now: the popup says why; the count waits for the next page.
+  }
+}
+
 async function tellTabs() {
   const tabs = await chrome.tabs.query({});
   for (const tab of tabs) chrome.tabs.sendMessage(tab.id, { type: 'refresh' }).catch(() => {});
@@ -191,7 +217,30 @@ const handlers = {
   // A page that will want flags is loading: read the settings and the session cache now.
   async hello() {
     await Promise.all([hydrate(), settings()]);
+    checkNew();
     return {};
+  },
+  async plan() {
+    const plan = await call('/v1/plan');
+    await showNew(plan);
+    return { plan };
+  },
+  async planChoice(message) {
+    const choice = ['accept', 'swap', 'drop'].includes(message.choice) ? message.choice : null;
+    if (!choice) throw new ApiFailure('error', 0, 'unknown choice');
+    const reply = await call(`/v1/plan/${choice}`, { method: 'POST', body: { id: String(message.id) } });
+    await clearCache(); // a pick accepted or dropped changes the flags' "going"
+    await showNew(reply.plan);
+    return { plan: reply.plan };
+  },
+  async planLooked() {
+    await call('/v1/plan/looked', { method: 'POST' });
+    await showNew(null);
+    return {};
+  },
+  async addToPlan(message) {
+    await call('/v1/plan/accept', { method: 'POST', body: { url: message.url } });
+    return { flag: await refetch(message.url) };
   },
   async flags(message) {
     const items = (message.items || []).filter((i) => i && typeof i.url === 'string').slice(0, 500);
@@ -263,6 +312,7 @@ chrome.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && ('apiBase' in changes || 'token' in changes || 'capture' in changes)) {
     settingsRead = null;
     lastHealth = null;
+    newCheckedAt = 0;
     clearCache().then(tellTabs).then(refreshFollowupCount);
   } else if (area === 'session' && 'flags' in changes && !changes.flags.newValue) {
     cache.clear();

@@ -20,6 +20,7 @@ from . import errors
 from .deps import ProfileCache
 from .routes import (
     attendance,
+    calendar,
     contacts,
     events,
     feedback,
@@ -27,6 +28,7 @@ from .routes import (
     followups,
     groups,
     health,
+    plan,
     profile,
     runs,
     status,
@@ -53,6 +55,7 @@ V1_TOPICS = (
     groups,
     feedback,
     attendance,
+    plan,
     networking_log,
     contacts,
     followups,
@@ -121,6 +124,7 @@ def create_app(settings: ApiSettings, store: Store | None = None) -> FastAPI:
     for topic in V1_TOPICS:
         app.include_router(topic.router, prefix="/v1", responses=ERROR_RESPONSES)
     app.include_router(health.router)
+    app.include_router(calendar.router)  # its own secret, not the token: see routes/calendar.py
     finish_openapi(app)
     errors.install(app)
     # add_middleware wraps: the last added runs first.

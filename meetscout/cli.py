@@ -19,6 +19,7 @@ from .commands.followups import followups_app
 from .commands.linkedin import linkedin_app
 from .commands.log import log
 from .commands.outcome import outcome
+from .commands.plan import plan_app
 from .commands.presence import attended, skipped
 from .commands.report import report
 from .commands.schedule import schedule
@@ -58,6 +59,7 @@ app.command()(schedule)
 app.command()(status)
 app.add_typer(linkedin_app, name="linkedin")
 app.add_typer(calendar_app, name="calendar")
+app.add_typer(plan_app, name="plan")
 # The networking log: after the meeting.
 app.command()(attended)
 app.command()(skipped)

@@ -75,6 +75,9 @@ def test_popup_records_who_you_met_and_the_follow_up(page, api, past):
     page.set_viewport_size({"width": 360, "height": 740})  # a phone's width
     with Store(api.db) as store:
         store.mark_going(past.id, "employed", meeting=past)
+    # Nothing new in the plan either, so the toolbar's number is the follow-ups' alone.
+    auth = {"Authorization": f"Bearer {api.token}"}
+    assert httpx.post(f"{api.base}/v1/plan/looked", headers=auth).status_code == 200
     page.goto(POPUP)
     page.locator("body[data-log='ready']").wait_for()
     assert toolbar_count(page) == ""
