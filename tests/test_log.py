@@ -232,6 +232,14 @@ def test_unmarking_keeps_a_recorded_meeting(history):
     assert store.presence_among([CHAPTER.id, CLUB.id]) == {CHAPTER.id: "attended"}
 
 
+def test_dropping_a_plan_pick_keeps_a_recorded_meeting(history):
+    store, clock = history
+    clock.move_to(et(2026, 12, 2, 8, 0))
+    log.record_presence(store, CHAPTER.id, "attended")
+    store.choose(CHAPTER.id, "dropped", "employed", et(2026, 12, 2, 8, 0))
+    assert store.presence_among([CHAPTER.id]) == {CHAPTER.id: "attended"}
+
+
 def test_a_schema_3_database_brings_its_marks_and_contact_into_the_log(tmp_path):
     import sqlite3
     from pathlib import Path
