@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from meetscout.identify import Identity, canonical_url, identify
 from meetscout.judge import Corrections, judge_event, judge_group, judge_stored
-from meetscout.labels import LABELS, UNJUDGED
+from meetscout.labels import LABELS, UNJUDGED, UNSURE
 from meetscout.log import meeting_end
 from meetscout.model import Assessment, Crowd, Event, Group, Profile
 from meetscout.personal import job_seeker_budget, month_of, person_zone
@@ -187,8 +187,9 @@ def judgement_fields(subject: Event | Group | None, a: Assessment | None) -> dic
         "title": subject.title if is_event else subject.name if subject else None,
         "crowd": a.crowd.value if a else None,
         "kind": a.kind.value if a else None,
-        "label": LABELS[a.crowd] if a else UNJUDGED,
+        "label": (LABELS[a.crowd] if a.sure else UNSURE) if a else UNJUDGED,
         "confidence": a.confidence if a else 0.0,
+        "sure": a.sure if a else False,
         "access": [x.value for x in a.access] if a else [],
         "reasons": list(a.reasons) if a else [],
         "targets": list(a.targets) if a else [],

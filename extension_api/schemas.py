@@ -97,6 +97,11 @@ class Flag(BaseModel):
     kind: Kind | None
     label: str
     confidence: float
+    sure: bool = Field(
+        default=True,
+        description="False when meetscout is not sure who goes (few or conflicting clues): the "
+        'label is then "Not sure", the crowd is never "employed", and the badge is quiet.',
+    )
     access: list[Access]
     reasons: list[str]
     targets: list[str]
