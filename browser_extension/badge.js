@@ -5,7 +5,7 @@
 (function (root) {
   'use strict';
 
-  const { describeFlag } = root.MeetscoutFlagView;
+  const { describeFlag, afterMeeting, PRESENCE_WORDS } = root.MeetscoutFlagView;
   const HOST_ATTR = 'data-meetscout-badge';
 
   const STYLE = `
@@ -43,6 +43,7 @@
     .panel button[disabled] { opacity: .6; cursor: default; }
     .also { margin: 0 0 8px; font-size: 12px; display: flex; flex-direction: column; gap: 2px; }
     .also a { color: #1a5fb4; text-decoration: underline; }
+    .panel button[aria-pressed="true"] { background: #e3f4e8; border-color: #2e7d4f; color: #14532d; font-weight: 600; }
     .status { margin: 6px 0 0; font-size: 12px; color: #374151; }
     .status:empty { display: none; }
   `;
@@ -70,7 +71,8 @@
     return sheets.get(doc);
   }
 
-  // `actions`: { wrong(crowd), going(), plan() }, each -> Promise<flag|null>
+  // `actions`: { wrong(crowd), going(), plan() }, each -> Promise<flag|null>, and
+  //   presence("attended"|"skipped") -> Promise<{ flag, detail }>
   function createBadge(doc, url, flag, actions) {
     const view = describeFlag(flag);
     if (!view) return null;
@@ -142,13 +144,28 @@
     const going = el(doc, 'button', 'going', isGoing ? 'Marked as going' : "I'm going");
     going.type = 'button';
     going.disabled = isGoing;
-    actionsRow.append(wrong, going);
-    // A meeting (not a group) can go into the weekly plan; accepted there, it counts as going.
+    // Once the meeting has started the question is whether the person went, not whether they will.
+    const after = afterMeeting(flag, new Date()) && host.meetscout.actions.presence;
+    const presence = [];
+    if (after) {
+      for (const [value, text] of [['attended', 'I went'], ['skipped', 'I skipped it']]) {
+        const button = el(doc, 'button', `presence ${value}`, text);
+        button.type = 'button';
+        button.dataset.presence = value;
+        button.setAttribute('aria-pressed', String(flag.presence === value));
+        presence.push(button);
+      }
+      actionsRow.append(wrong, ...presence);
+    } else {
+      actionsRow.append(wrong, going);
+    }
+    // A meeting (not a group) still ahead can go into the weekly plan; accepted there, it counts
+    // as going.
     const planned = Boolean(host.meetscout.planned);
     const plan = el(doc, 'button', 'plan', planned ? 'In my plan' : 'Add to my plan');
     plan.type = 'button';
     plan.disabled = planned;
-    if (flag.subject === 'event' && host.meetscout.actions.plan) actionsRow.append(plan);
+    if (!after && flag.subject === 'event' && host.meetscout.actions.plan) actionsRow.append(plan);
 
     const correct = el(doc, 'div', 'correct');
     correct.hidden = true;
@@ -167,6 +184,7 @@
     }
     const status = el(doc, 'p', 'status');
     status.setAttribute('role', 'status');
+    if (after && PRESENCE_WORDS[flag.presence]) status.textContent = `${PRESENCE_WORDS[flag.presence]}.`;
     panel.append(actionsRow, correct, status);
     wrap.append(button, panel);
     if (old) old.replaceWith(wrap);
@@ -203,6 +221,19 @@
         status.textContent = 'Could not reach meetscout.';
       }
     });
+    for (const button of presence) {
+      button.addEventListener('click', async () => {
+        for (const b of presence) b.disabled = true;
+        status.textContent = 'Sending…';
+        const reply = await host.meetscout.actions.presence(button.dataset.presence);
+        if (reply && reply.flag && describeFlag(reply.flag)) {
+          render(host, reply.flag);
+        } else {
+          for (const b of presence) b.disabled = false;
+          status.textContent = (reply && reply.detail) || 'Could not reach meetscout.';
+        }
+      });
+    }
     plan.addEventListener('click', async () => {
       plan.disabled = true;
       status.textContent = 'Adding…';

@@ -127,6 +127,45 @@
     return `${days} days ago`;
   }
 
+  // Once the meeting is over (`over_at`, the API's rule), its flag asks "did you go?" instead of
+  // offering "I'm going".
+  function afterMeeting(flag, now) {
+    const over = flag && Date.parse(flag.over_at);
+    return Boolean(flag) && !Number.isNaN(over) && over <= now.getTime();
+  }
+
+  // What the flag's menu says once the person told meetscout.
+  const PRESENCE_WORDS = { attended: 'You went', skipped: 'You skipped it' };
+
+  // The number on the toolbar icon: follow-ups due or overdue ('' hides it).
+  function countText(count) {
+    const n = Number(count);
+    if (!Number.isFinite(n) || n <= 0) return '';
+    return n > 99 ? '99+' : String(Math.floor(n));
+  }
+
+  // A follow-up from GET /v1/followups -> "Overdue since Thu 3 Dec" / "Due by Thu 3 Dec, 20:30".
+  function followupWhen(followup, locale) {
+    const due = new Date(followup.due_at);
+    if (Number.isNaN(due.getTime())) return '';
+    const day = due.toLocaleDateString(locale, { weekday: 'short', day: 'numeric', month: 'short' });
+    const time = due.toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit' });
+    if (followup.state === 'overdue') return `Overdue since ${day}`;
+    if (followup.state === 'done') return 'Done';
+    return `Due by ${day}, ${time}`;
+  }
+
+  // The API's one sentence from an error body ('{"detail": "…"}'), else the text itself.
+  function apiDetail(text) {
+    try {
+      const parsed = JSON.parse(text);
+      if (parsed && typeof parsed.detail === 'string') return parsed.detail;
+    } catch {
+      // not JSON: use the text as it came
+    }
+    return String(text || '');
+  }
+
   // The toolbar icon's text for what is new since the person last looked at the plan.
   function newBadgeText(plan) {
     const count = plan && Array.isArray(plan.new) ? plan.new.length : 0;
@@ -164,10 +203,23 @@
     };
   }
 
+  // The toolbar icon's one number: follow-ups due or overdue first (red: they cannot wait),
+  // else what is new in the plan (green), else nothing.
+  function toolbarBadge(followupsDue, plan) {
+    const due = countText(followupsDue);
+    if (due) {
+      const n = Number(followupsDue);
+      return { text: due, color: '#b91c1c', title: `meetscout: ${n} follow-up${n === 1 ? '' : 's'} due` };
+    }
+    const fresh = newBadgeText(plan);
+    if (fresh) return { text: fresh, color: '#14532d', title: `meetscout: new meetings where the employed go (${fresh})` };
+    return { text: '', color: '#14532d', title: 'meetscout' };
+  }
+
   const api = {
-    ACCESS_LABELS, ALSO_AT_LABELS, CROWD_LABELS, UNSURE_LABEL, HELP, describeFlag, chunk, failureFor, normalizeApiBase,
-    parseList, ago,
-    newBadgeText, describePlan,
+    ACCESS_LABELS, ALSO_AT_LABELS, CROWD_LABELS, UNSURE_LABEL, HELP, PRESENCE_WORDS, describeFlag, chunk,
+    failureFor, normalizeApiBase, parseList, ago, afterMeeting, countText, followupWhen, apiDetail, newBadgeText,
+    describePlan, toolbarBadge,
   };
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
   else root.MeetscoutFlagView = api;

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 from .extension import extension_dir
-from .model import Access, Crowd
+from .model import Access, Crowd, Kind, Outcome
 
 LABELS_PATH = extension_dir() / "shared" / "labels.json"
 
@@ -21,3 +21,10 @@ UNJUDGED = _WORDS["unjudged"]  # a flag when meetscout cannot tell who goes
 UNSURE = _WORDS["unsure"]  # a judgement that is not sure (Assessment.sure), shown quietly
 # The same meeting on another site, by that listing's source: "Also on the chapter's site", …
 ALSO_AT = dict(_WORDS["also_at"])
+KIND_LABELS = {kind: _WORDS["kind"][kind.value] for kind in Kind}  # "Professional association", …
+OUTCOME_LABELS = {o: _WORDS["outcome"][o.value] for o in Outcome}  # "Referral", …
+
+
+def kind_label(value: str | None, unknown: str = "") -> str:
+    """ "professional_association" -> "Professional association"; anything else -> `unknown`."""
+    return _WORDS["kind"].get(value or "", unknown)

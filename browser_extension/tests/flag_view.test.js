@@ -138,3 +138,40 @@ test('freshness in words', () => {
   assert.equal(v.ago('2026-11-20T12:00:00Z', now), '5 days ago');
   assert.equal(v.ago('garbage', now), 'never');
 });
+
+test('once the meeting is over, the flag asks whether the person went', () => {
+  const now = new Date('2026-12-02T12:00:00Z');
+  assert.equal(v.afterMeeting({ over_at: '2026-12-02T01:00:00Z' }, now), true);
+  assert.equal(v.afterMeeting({ starts_at: '2026-12-02T11:00:00Z', over_at: '2026-12-02T13:00:00Z' }, now), false);
+  assert.equal(v.afterMeeting({ over_at: null }, now), false);
+  assert.equal(v.afterMeeting(null, now), false);
+});
+
+test('the toolbar count: nothing at zero, at most 99+', () => {
+  assert.equal(v.countText(0), '');
+  assert.equal(v.countText(undefined), '');
+  assert.equal(v.countText(3), '3');
+  assert.equal(v.countText(250), '99+');
+});
+
+test("the toolbar icon: follow-ups due come before what is new in the plan", () => {
+  const plan = { new: [{ id: 'meetup:1' }, { id: 'meetup:2' }] };
+  assert.deepEqual(v.toolbarBadge(1, plan), { text: '1', color: '#b91c1c', title: 'meetscout: 1 follow-up due' });
+  assert.equal(v.toolbarBadge(0, plan).text, '2');
+  assert.equal(v.toolbarBadge(0, plan).color, '#14532d');
+  assert.equal(v.toolbarBadge(0, null).text, '');
+  assert.equal(v.toolbarBadge(undefined, { new: [] }).title, 'meetscout');
+});
+
+test('a follow-up says when it is due, or since when it is overdue', () => {
+  const due = { due_at: '2026-12-03T20:30:00Z', state: 'due' };
+  assert.match(v.followupWhen(due, 'en-GB'), /^Due by Thu 3 Dec, \d{1,2}:30/);
+  assert.match(v.followupWhen({ ...due, state: 'overdue' }, 'en-GB'), /^Overdue since Thu 3 Dec$/);
+  assert.equal(v.followupWhen({ due_at: 'nonsense', state: 'due' }, 'en-GB'), '');
+});
+
+test("an API error's sentence is read from its JSON body", () => {
+  assert.equal(v.apiDetail('{"detail": "Give the contact\'s full name"}'), "Give the contact's full name");
+  assert.equal(v.apiDetail('plain text'), 'plain text');
+  assert.equal(v.apiDetail(''), '');
+});

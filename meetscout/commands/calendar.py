@@ -74,10 +74,12 @@ def export(
     ] = None,
     db: DbOption = None,
 ) -> None:
-    """Write the meetings you are going to (or accepted from your plan) as an ICS file.
+    """Write the meetings you are going to (or accepted from your plan), and your follow-ups
+    due with a reminder, as an ICS file.
 
-    Google Calendar, Outlook and Apple Calendar import it; each meeting keeps its id, so
+    Google Calendar, Outlook and Apple Calendar import it; each entry keeps its id, so
     importing again updates rather than duplicates. A cancelled meeting shows as cancelled.
+    A follow-up's entry says how many people you met at a meeting, never their names.
 
     Example:
 
@@ -95,7 +97,8 @@ def export(
     except OSError as exc:
         fail(f"cannot write {file}: {exc.strerror or exc}")
     if count:
-        console.print(f"Wrote {count} meetings to {file}.", highlight=False)
+        entries = "1 entry" if count == 1 else f"{count} entries"
+        console.print(f"Wrote {entries} to {file}.", highlight=False)
     else:
         console.print(
             f"Wrote an empty calendar to {file}: mark meetings going, or accept picks from "

@@ -58,6 +58,20 @@ def open_store(db: Path | None, *, must_exist: bool = False) -> Store:
         fail(f"cannot open the database {path}: {exc}; `meetscout doctor` checks it")
 
 
+@contextlib.contextmanager
+def log_store(db: Path | None) -> Iterator[Store]:
+    """The store for a networking-log command; what the log refuses becomes its message."""
+    from ..log import LogError
+
+    store = open_store(db)
+    try:
+        yield store
+    except LogError as exc:
+        fail(str(exc))
+    finally:
+        store.close()
+
+
 def fail(message: str, code: int = USAGE) -> NoReturn:
     """Print `message` as an error and exit with `code` (meetscout/exit_codes.py). The message is
     plain text: square brackets ("[linkedin]") are words, not styles, and a long path stays on

@@ -116,6 +116,9 @@ NEXT_STEPS = """\
                         chrome://extensions (Developer mode, Load unpacked),
                         then paste the token from `meetscout token` into
                         its options
+  5. After a meeting:   meetscout attended <id>
+                        meetscout met <id> "First Last" --company …
+                        meetscout followups; meetscout report --chart networking
   LinkedIn is off until you sign in yourself: meetscout linkedin login
 """
 

@@ -8,7 +8,9 @@
 3. print the person's plan for the next four weeks, as `meetscout plan` does;
 4. start the API, open Chromium with the extension on the sample under its real Meetup and
    LinkedIn addresses, and screenshot the flagged pages and the popup with this week's plan;
-5. print the next steps for real use.
+5. fill a sample history of five weeks' networking (made-up people) and print the report on
+   it, saving its chart (PNG and SVG) in `report/`;
+6. print the next steps for real use.
 
 Everything the demo writes stays under the output folder; `summary.json` there records the counts,
 the crawl runs and the badges seen on each screenshot.
@@ -66,6 +68,8 @@ class DemoSummary:
     plan: list[list[str]] = field(default_factory=list)  # each week's picks
     screenshots: list[dict] = field(default_factory=list)
     plan_screenshot: str | None = None
+    history: dict[str, int] = field(default_factory=dict)
+    report_chart: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
 
 
@@ -173,7 +177,7 @@ class Demo:
         self.output.mkdir(parents=True, exist_ok=True)
         for name in ("demo.db", "demo.db-wal", "demo.db-shm", "summary.json"):
             (self.output / name).unlink(missing_ok=True)
-        for name in ("site", "browser-profile", "screenshots", "data", "logs"):
+        for name in ("site", "browser-profile", "screenshots", "data", "logs", "report"):
             shutil.rmtree(self.output / name, ignore_errors=True)
         for name in ("screenshots", "logs", "config", "data"):
             (self.output / name).mkdir(parents=True, exist_ok=True)
@@ -268,6 +272,8 @@ class Demo:
         self.console.print(runs_table(self.summary.runs))
         print_tables(self.console, found, also)
 
+    # ------------------------------------------------------------------ step 3
+
     def plan(self) -> None:
         """The person's four weeks, as `meetscout plan` shows them, for the demo's profile."""
         with Store(self.db) as store:
@@ -276,7 +282,7 @@ class Demo:
         show_plan(made, self.console)
         self.summary.plan = [[p.title for p in week.picks] for week in made.weeks]
 
-    # ------------------------------------------------------------------ step 3
+    # ------------------------------------------------------------------ step 4
 
     def browse(self, rendered: RenderedSample, keep_open: bool) -> list[Shot]:
         try:
@@ -360,6 +366,35 @@ class Demo:
                 tour.wait_until_closed()
         return shots
 
+    # ------------------------------------------------------------------ step 5
+
+    def networking(self) -> None:
+        """A sample history in the demo database, and the report on it: tables and a chart. The
+        report counts the (made-up) people met; it never names them. The profile (its target
+        companies) is the one the plan step saved."""
+        from ..commands.report import print_report
+        from ..log import read_log
+        from ..log_charts import draw
+        from ..log_report import build_report
+        from ..store import now_utc
+        from .history import fill_history
+        from .sample import load_sample
+
+        with Store(self.db) as store:
+            filled = fill_history(store, load_sample())
+            found = build_report(read_log(store), now_utc())
+        self.summary.history = dict(filled)
+        self.console.print(
+            f"  {filled['meetings attended']} meetings attended and "
+            f"{filled['meetings skipped']} skipped in the last five weeks, "
+            f"{filled['contacts']} people met (all made up), {filled['outcomes']} outcomes",
+            highlight=False,
+        )
+        print_report(found, self.console)
+        paths = draw(found, self.output / "report" / "networking")
+        self.summary.report_chart = [str(p) for p in paths]
+        self.console.print(f"  Chart: {paths[0]}  and  {paths[1]}", highlight=False)
+
     # ------------------------------------------------------------------ the whole demo
 
     def run(self, keep_open: bool = True) -> DemoSummary:
@@ -394,7 +429,11 @@ class Demo:
         self.plan()
         c.print("\n[bold]4.[/bold] Flags in the browser (the extension on the sample pages)")
         self.browse(rendered, keep_open)
-        c.print("\n[bold]5.[/bold] Next steps")
+        c.print(
+            "\n[bold]5.[/bold] After the meetings: a sample history, and where networking worked"
+        )
+        self.networking()
+        c.print("\n[bold]6.[/bold] Next steps")
         print_next_steps(c)
         self.summary.seconds = round(time.monotonic() - self.started, 1)
         (self.output / "summary.json").write_text(json.dumps(asdict(self.summary), indent=2))

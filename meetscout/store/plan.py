@@ -27,8 +27,8 @@ class Plans(Connection):
             )
             if choice == "accepted":
                 self.mark_going(event_id, crowd, at)
-            else:
-                conn.execute("DELETE FROM attendance WHERE event_id = ?", [event_id])
+            else:  # a meeting the person said they attended or skipped stays in their log
+                self.unmark_going(event_id)
 
     def plan_choices(self) -> dict[str, str]:
         """Every pick the person decided about: event id -> accepted, swapped or dropped."""

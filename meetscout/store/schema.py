@@ -259,6 +259,52 @@ def same_meetings(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX idx_events_source_starts_at ON events (source, starts_at)")
 
 
+def networking_log(conn: sqlite3.Connection) -> None:
+    """The networking log: attended or skipped, what each meeting marked was (kept should it
+    vanish from its source or the file move to a machine that never crawled it), how to reach
+    a contact, follow-ups and outcomes. Contacts, follow-ups and outcomes carry a random `uid`,
+    so an export imported elsewhere merges with what is there instead of doubling it."""
+    snapshot = ("title", "url", "starts_at", "group_id", "group_name", "kind")
+    for column in ("outcome", "outcome_at", *snapshot):
+        conn.execute(f"ALTER TABLE attendance ADD COLUMN {column} TEXT")
+    conn.execute(
+        "UPDATE attendance SET "
+        + ", ".join(f"{c} = e.{c}" for c in snapshot)
+        + " FROM events e WHERE e.id = attendance.event_id"
+    )
+    for column in ("how", "uid", "updated"):
+        conn.execute(f"ALTER TABLE contacts ADD COLUMN {column} TEXT")
+    conn.execute("UPDATE contacts SET uid = lower(hex(randomblob(16))), updated = created")
+    conn.execute("CREATE UNIQUE INDEX idx_contacts_uid ON contacts (uid)")
+    conn.execute("CREATE INDEX idx_contacts_event_id ON contacts (event_id)")
+    conn.execute(
+        """CREATE TABLE followups (
+   id INTEGER PRIMARY KEY,
+   uid TEXT NOT NULL UNIQUE,
+   contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+   due_at TEXT NOT NULL,
+   done_at TEXT,
+   created TEXT NOT NULL,
+   updated TEXT NOT NULL
+)"""
+    )
+    conn.execute("CREATE INDEX idx_followups_contact_id ON followups (contact_id)")
+    conn.execute("CREATE INDEX idx_followups_due_at ON followups (due_at)")
+    conn.execute(
+        """CREATE TABLE outcomes (
+   id INTEGER PRIMARY KEY,
+   uid TEXT NOT NULL UNIQUE,
+   kind TEXT NOT NULL,
+   contact_id INTEGER REFERENCES contacts (id) ON DELETE CASCADE,
+   event_id TEXT,
+   happened_on TEXT NOT NULL,
+   note TEXT,
+   created TEXT NOT NULL
+)"""
+    )
+    conn.execute("CREATE INDEX idx_outcomes_contact_id ON outcomes (contact_id)")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     first_schema,
     attendance_contacts_settings,
@@ -267,6 +313,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     plan_and_calendar,
     feed_validators,
     same_meetings,
+    networking_log,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

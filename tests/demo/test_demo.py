@@ -166,3 +166,25 @@ def test_the_demo_shows_a_plan_and_the_popup_with_it(demo_run):
     assert popup.is_file() and popup.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     with Store(out / "demo.db") as store:
         assert store.get_profile().free_times  # the plan's settings were the demo's own
+
+
+def test_a_sample_history_and_the_reports_chart(demo_run):
+    from PIL import Image
+
+    from meetscout.demo.history import load_history
+
+    out, done = demo_run
+    assert "Per kind of meeting" in done.stdout and "Month by month" in done.stdout
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["history"]["contacts"] >= 5
+    png, svg = (Path(p) for p in summary["report_chart"])
+    assert png == out / "report" / "networking.png"
+    with Image.open(png) as image:
+        image.load()
+        assert image.format == "PNG"
+    assert svg.read_text().lstrip().startswith("<?xml")
+    # The made-up people are in the demo's database, for the report, and nowhere it shows.
+    names = [c.name for m in load_history().meetings for c in m.contacts]
+    shown = done.stdout + done.stderr + (out / "summary.json").read_text()
+    shown += "".join(p.read_text(errors="replace") for p in (out / "logs").glob("*.log"))
+    assert names and not [n for n in names if n in shown]
