@@ -168,8 +168,8 @@ class NetworkLog(Connection):
             return {}
         rows = self.conn.execute(
             f"WITH asked(id, meeting) AS (SELECT value, {meeting_of('value')} FROM json_each(?)), "
-            f"marked(meeting, outcome) AS (SELECT {meeting_of('event_id')}, outcome "
-            "FROM attendance) "
+            f"marked(meeting, outcome) AS (SELECT {meeting_of('a.event_id')}, a.outcome "
+            "FROM attendance a) "
             "SELECT asked.id, marked.outcome FROM asked JOIN marked USING (meeting)",
             [to_json(ids)],
         )

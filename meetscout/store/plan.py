@@ -53,7 +53,8 @@ class Plans(Connection):
         rows = self.rows(
             f"SELECT * FROM events e WHERE starts_at >= ? AND starts_at < ? AND {SHOWN} AND ("
             "(starts_at > ? AND status = 'scheduled' AND crowd IS NOT 'not_networking') "
-            f"OR id IN (SELECT {meeting_of('event_id')} FROM attendance)) ORDER BY starts_at, id",
+            f"OR id IN (SELECT {meeting_of('a.event_id')} FROM attendance a)) "
+            "ORDER BY starts_at, id",
             [iso(start), iso(end), iso(now)],
         )
         return [row_event(r) for r in rows]
