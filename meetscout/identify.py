@@ -106,6 +106,28 @@ class Identity:
     url: str  # canonical public URL
 
 
+_URLNAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,99}")
+
+
+def meetup_urlname(text: str) -> str:
+    """A Meetup group's urlname, from itself or from any address of the group or its events
+    ("https://www.meetup.com/hdi-new-jersey/events/" -> "hdi-new-jersey"). ValueError, saying
+    what to write, for anything else (a path such as "../../etc" included)."""
+    value = str(text).strip()
+    if "/" in value or "." in value:
+        url = value if "://" in value else f"https://{value.lstrip('/')}"
+        found = identify(url) if _host(url) == "meetup.com" else None
+        if found is not None and found.kind in ("group", "event"):
+            value = urlsplit(found.url).path.strip("/").split("/")[0]
+    if _URLNAME.fullmatch(value) and value.lower() not in MEETUP_RESERVED:
+        return value
+    raise ValueError(
+        f"{text!r} is not a Meetup group: write the part of the group's address after "
+        'meetup.com/ (for https://www.meetup.com/hdi-new-jersey/ write "hdi-new-jersey"), '
+        "or the whole address"
+    )
+
+
 def meetup_group_id(urlname: str) -> str:
     return f"meetup-group:{urlname.lower()}"
 
