@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from ..identify import meetup_urlname
 from .common import DbOption, fail
 from .crawl_run import crawl_in_process
 
@@ -28,8 +29,10 @@ def meetup(
     urlnames: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Group urlnames (meetup.com/<urlname>/). None: the groups in meetscout.toml.",
+            help="Groups, each by its urlname (the part of its address after meetup.com/: "
+            "meetup.com/`<urlname>`/) or its whole address. None: the groups in meetscout.toml.",
             show_default=False,
+            metavar="URLNAME...",
         ),
     ] = None,
     db: DbOption = None,
@@ -37,11 +40,19 @@ def meetup(
 ) -> None:
     """Gather the upcoming events of Meetup groups from their calendar feeds and pages.
 
+    A group that does not exist (meetup.com answers "Group not found") ends the crawl with exit
+    status 4, after the other groups are crawled.
+
     Example:
 
         meetscout crawl meetup hdi-new-jersey pmi-nj-chapter
     """
-    names = list(urlnames or [])
+    names = []
+    for given in urlnames or []:
+        try:
+            names.append(meetup_urlname(given))
+        except ValueError as exc:
+            fail(str(exc))
     if not names:
         from ..config import ConfigError, load_config
 
