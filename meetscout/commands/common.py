@@ -5,17 +5,20 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterator
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
+from pydantic_core import PydanticCustomError
 from rich.console import Console
-from rich.markup import escape
 
+from ..did_you_mean import one_of, suggestion
 from ..exit_codes import BUSY, USAGE
 from ..paths import default_db_path
 from ..scheduling.locks import LockBusy, SourceLock
 from ..store import Store
+from ..terminal import safe
 
 console = Console()
 err_console = Console(stderr=True)
@@ -31,6 +34,28 @@ DbOption = Annotated[
 ]
 
 
+def word_option(enum: type[StrEnum], noun: str, help: str) -> Any:
+    """An option that takes one of an enum's words. A mistyped one is told the choices and the
+    nearest of them ("'employeed' is not a crowd: choose employed, job_seekers or
+    not_networking; did you mean 'employed'?"); the value arrives as the enum member."""
+    words = [member.value for member in enum]
+
+    def parse(value: Any) -> StrEnum:
+        if isinstance(value, enum):
+            return value
+        if value in words:
+            return enum(value)
+        # Typer validates options with pydantic, which would prefix a ValueError's words.
+        raise PydanticCustomError(
+            "meetscout_choice",
+            "{message}",
+            {"message": f"{value!r} is not a {noun}: choose {one_of(words)}"
+             f"{suggestion(str(value), words)}"},
+        )  # fmt: skip
+
+    return typer.Option(help=help, parser=parse, metavar=f"[{'|'.join(words)}]")
+
+
 def open_store(db: Path | None) -> Store:
     try:
         return Store(db)
@@ -40,9 +65,9 @@ def open_store(db: Path | None) -> Store:
 
 def fail(message: str, code: int = USAGE) -> NoReturn:
     """Print `message` as an error and exit with `code` (meetscout/exit_codes.py). The message is
-    plain text: square brackets ("[linkedin]") are words, not styles, and a long path stays on
-    one line to copy."""
-    err_console.print(f"[red]meetscout:[/red] {escape(message)}", soft_wrap=True, highlight=False)
+    plain text, crawled words included: square brackets ("[linkedin]") are words, not styles,
+    control characters are dropped, and a long path stays on one line to copy."""
+    err_console.print(f"[red]meetscout:[/red] {safe(message)}", soft_wrap=True, highlight=False)
     raise typer.Exit(code)
 
 
