@@ -126,7 +126,7 @@ def _problem(path: Path | str, text: str, error: dict) -> str:
     where = f"{path}: " + (f"line {line}, " if line else "") + f"key '{key}'"
     parent, name = _model_at(loc[:-1]), str(loc[-1])
     if error["type"] == "extra_forbidden" and parent is not None:
-        allowed = _keys(parent)
+        allowed = model_keys(parent)
         what = "table" if isinstance(error.get("input"), dict) else "key"
         place = f" in [{'.'.join(str(p) for p in loc[:-1])}]" if len(loc) > 1 else ""
         return (
@@ -134,7 +134,7 @@ def _problem(path: Path | str, text: str, error: dict) -> str:
             f"{suggestion(name, allowed)}"
         )
     table = ".".join(str(p) for p in loc if not isinstance(p, int))
-    allowed = _allowed(parent, name, table)
+    allowed = allowed_words(parent, name, table)
     if error["type"] == "missing":
         holder = ".".join(str(p) for p in loc[:-1] if not isinstance(p, int))
         return f"{where}: missing; [{holder}] needs '{name}' ({allowed})"
@@ -144,7 +144,7 @@ def _problem(path: Path | str, text: str, error: dict) -> str:
     return f"{where}: {error['msg']}" + (f". Allowed: {allowed}" if allowed else "")
 
 
-def _keys(model: type[BaseModel]) -> list[str]:
+def model_keys(model: type[BaseModel]) -> list[str]:
     return [n for n, f in model.model_fields.items() if not f.exclude]
 
 
@@ -174,7 +174,7 @@ def _inner_model(annotation) -> type[BaseModel] | None:
 _TYPE_WORDS = {str: "text", bool: "true or false", int: "a whole number", float: "a number"}
 
 
-def _allowed(model: type[BaseModel] | None, name: str, table: str) -> str:
+def allowed_words(model: type[BaseModel] | None, name: str, table: str) -> str:
     """What the key `name` of `model` accepts, in words ("a whole number from 0 to 31");
     `table` is its dotted path, to name a table it holds."""
     if model is None or name not in model.model_fields:
@@ -185,7 +185,7 @@ def _allowed(model: type[BaseModel] | None, name: str, table: str) -> str:
     if get_origin(annotation) is list:
         inner = args[0] if args else str
         if _inner_model(inner) is not None:
-            keys = ", ".join(_keys(_inner_model(inner)))
+            keys = ", ".join(model_keys(_inner_model(inner)))
             return f"[[{table}]] tables with {keys}"
         return f'a list of {_TYPE_WORDS.get(inner, "values")}, like ["one", "two"]'
     if args and get_origin(annotation) is not list:

@@ -6,8 +6,10 @@ import os
 
 from scrapy import signals
 
+from meetscout.config import ConfigError
 from meetscout.judge import Corrections, judge_event, judge_group
 from meetscout.model import Event, Group
+from meetscout.profile import load_and_sync
 from meetscout.store import Store, UpsertCounts
 
 from .report import CrawlReport
@@ -42,8 +44,13 @@ class StorePipeline:
         self.groups: list[Group] = []
         self.run_id = self.store.start_run(spider.name, run_args(spider))
         spider.run_id = self.run_id
-        # Everything is judged before it is stored, with the person's profile and corrections.
-        self.profile = self.store.get_profile()
+        # Everything is judged before it is stored, with the person's profile (meetscout.toml's
+        # [profile] copied in if it changed) and corrections.
+        try:
+            self.profile = load_and_sync(self.store)
+        except ConfigError as exc:
+            self.profile = self.store.get_profile()
+            spider.report.warnings.append(f"the profile in meetscout.toml was not read: {exc}")
         self.known_groups: dict[str, Group | None] = {}
 
     def process_item(self, item, spider=None):

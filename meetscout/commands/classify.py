@@ -12,6 +12,7 @@ import typer
 from ..classify import CLASSIFIER_VERSION
 from ..classify.evaluate import evaluate_lines, render
 from ..classify.listing import ListingError, listing_event
+from ..config import ConfigError, load_config
 from ..judge import Corrections, judge_event, judge_group
 from ..model import Group, Profile
 from ..paths import default_db_path
@@ -20,15 +21,20 @@ from .common import DbOption, console, fail, open_store
 
 
 def _profile(db: Path | None, targets: list[str] | None) -> Profile:
-    """The person's profile when a database exists (never create one just to read it)."""
+    """The person's profile (meetscout/profile.py): the stored one when a database exists, else
+    meetscout.toml's `[profile]` (never create a database just to read it)."""
     path = db or default_db_path()
-    profile = Profile()
     if Path(path).exists():
         store = open_store(path)
         try:
             profile = store.get_profile()
         finally:
             store.close()
+    else:
+        try:
+            profile = load_config().profile
+        except ConfigError as exc:
+            fail(str(exc))
     if targets:
         profile = profile.model_copy(
             update={"target_companies": [*profile.target_companies, *targets]}
@@ -98,7 +104,8 @@ def classify(
     source, is_online, fee (text or number), starts_at (ISO 8601); other fields are ignored.
     Each output line has crowd, kind, confidence, access, reasons, targets and the input's id.
     A line that is not a JSON object gets {"error": ...} and the run goes on. Targets come from
-    your profile (in the database) and --target.
+    your profile (`meetscout profile`: meetscout.toml's [profile], or as edited since) and
+    --target.
 
     Example:
 

@@ -13,9 +13,11 @@ import typer
 from pydantic_core import PydanticCustomError
 from rich.console import Console
 
+from ..config import ConfigError
 from ..did_you_mean import one_of, suggestion
 from ..exit_codes import BUSY, USAGE
 from ..paths import default_db_path
+from ..profile import load_and_sync
 from ..scheduling.locks import LockBusy, SourceLock
 from ..store import Store
 from ..terminal import safe
@@ -57,10 +59,24 @@ def word_option(enum: type[StrEnum], noun: str, help: str) -> Any:
 
 
 def open_store(db: Path | None) -> Store:
+    """The database, with meetscout.toml's `[profile]` copied in if it changed
+    (meetscout/profile.py); a file with mistakes is said once and the stored profile used."""
     try:
-        return Store(db)
+        store = Store(db)
     except Exception as exc:  # a corrupt or unreadable file: say which, not a traceback
         fail(f"cannot open the database {db or 'in the data folder'}: {exc}")
+    try:
+        load_and_sync(store)
+    except ConfigError as exc:
+        warn(f"the profile in meetscout.toml was not read: {exc}")
+    return store
+
+
+def warn(message: str) -> None:
+    """Print `message` as a warning (plain text, as `fail` does) and carry on."""
+    err_console.print(
+        f"[yellow]meetscout:[/yellow] {safe(message)}", soft_wrap=True, highlight=False
+    )
 
 
 def fail(message: str, code: int = USAGE) -> NoReturn:

@@ -2,23 +2,30 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from ..config import EXAMPLE, ConfigError, config_candidates, find_config, load_config
-from .common import fail
+from ..config import EXAMPLE, Config, ConfigError, config_candidates, find_config, load_config
+from ..paths import default_db_path
+from ..profile import differences
+from ..terminal import clean
+from .common import DbOption, fail, open_store
 
 
 def config(
     example: Annotated[
         bool, typer.Option("--example", help="Print an example meetscout.toml to start from.")
     ] = False,
+    db: DbOption = None,
 ) -> None:
     """Show which meetscout.toml is used (and check it), or where to create one.
 
     meetscout looks in the working folder, then in your per-user config folder
-    ($MEETSCOUT_CONFIG names a file directly).
+    ($MEETSCOUT_CONFIG names a file directly). The profile in use is the one in your database:
+    the file's [profile] is copied there whenever that section changes, and changes made since
+    in the extension's options or with `meetscout profile set` are used until it changes again.
 
     Example:
 
@@ -54,9 +61,36 @@ def config(
             else "off (turn it on in [linkedin] after `meetscout linkedin login`)"
         )
     )
-    profile = loaded.profile
-    if profile.home_area:
-        typer.echo(f"  Profile: {profile.home_area}, within {profile.radius_km:g} km")
+    _show_profile(loaded, db)
+
+
+def _show_profile(loaded: Config, db: Path | None) -> None:
+    """The profile in use (meetscout/profile.py), and the keys changed since the file's."""
+    path = Path(db) if db else default_db_path()
+    if path.exists():
+        store = open_store(path)
+        try:
+            profile = store.get_profile()
+        finally:
+            store.close()
+    else:
+        profile = loaded.profile
+    where = f"kept in {path}" if path.exists() else "no database yet"
+    typer.echo(f"  Profile ({where}; `meetscout profile` shows all of it):")
+    area = profile.home_area or "no home area"
+    if profile.radius_km is not None and profile.home_area:
+        area += f", within {profile.radius_km:g} km"
+    targets = profile.target_companies + profile.target_industries
+    typer.echo(
+        f"    {clean(area)}; targets: {clean(', '.join(targets)) or 'none'}; "
+        f"job-seeker meetings: {profile.job_seeker_monthly_limit} a month"
+    )
+    changed = differences(loaded, profile)
+    if changed:
+        typer.echo(
+            f"    changed since meetscout.toml's [profile] (in the extension's options or with "
+            f"`meetscout profile set`; the newer change is used): {', '.join(changed)}"
+        )
 
 
 def _count(items: list, noun: str) -> str:

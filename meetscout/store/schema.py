@@ -211,11 +211,19 @@ def state_tables(conn: sqlite3.Connection) -> None:
         conn.execute("DROP TABLE settings")
 
 
+def profile_file_digest(conn: sqlite3.Connection) -> None:
+    """Which `[profile]` section of meetscout.toml was last copied into the stored profile (a
+    digest of the keys it set), so the file is copied again only when it changes and an edit
+    made since (the extension's options, `meetscout profile set`) lasts until then."""
+    conn.execute("ALTER TABLE profile ADD COLUMN file_digest TEXT")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     first_schema,
     attendance_contacts_settings,
     fts_batch_memory,
     state_tables,
+    profile_file_digest,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
