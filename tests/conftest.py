@@ -1,13 +1,37 @@
-"""Shared fixtures: an in-memory store and an event factory."""
+"""Shared fixtures: an in-memory store and an event factory.
+
+Every test runs with its own data and config folders, so no test reads or writes the
+person's real database (a newer schema there once failed two tests that open it).
+"""
 
 from __future__ import annotations
 
+import os
+import tempfile
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from meetscout.model import Event, Fee, Venue
 from meetscout.store import Store
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_folders():
+    """Point the default database and config away from the person's (children inherit it too)."""
+    saved = {
+        k: os.environ.get(k) for k in ("MEETSCOUT_DATA_DIR", "MEETSCOUT_CONFIG_DIR", "MEETSCOUT_DB")
+    }
+    with tempfile.TemporaryDirectory(prefix="meetscout-test-home-") as home:
+        os.environ["MEETSCOUT_DATA_DIR"] = os.path.join(home, "data")
+        os.environ["MEETSCOUT_CONFIG_DIR"] = os.path.join(home, "config")
+        os.environ.pop("MEETSCOUT_DB", None)
+        yield
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
 
 
 @pytest.fixture
