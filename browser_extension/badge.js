@@ -20,6 +20,8 @@
     .badge:focus-visible { outline: 2px solid #1a5fb4; outline-offset: 2px; }
     .employed .badge { background: #e3f4e8; color: #14532d; border: 1px solid #86c99a; }
     .job_seekers .badge { background: #fff3d6; color: #713f12; border: 1px solid #e5b94e; }
+    .cancelled .badge { background: #f3f4f6; color: #374151; border: 1px dashed #9ca3af; }
+    .cancelled .dot { background: transparent; border: 1px solid currentColor; box-sizing: border-box; }
     .quiet .badge { background: transparent; color: #6b7280; font-weight: 400; font-size: 12px; padding: 0 4px; }
     .dot { width: 8px; height: 8px; border-radius: 50%; background: currentColor; opacity: .8; }
     .count { font-weight: 400; }
@@ -100,6 +102,7 @@
     const wrap = el(doc, 'span', `wrap ${view.tone}${view.overLimit ? ' over' : ''}`);
     host.meetscout.flag = flag;
     host.dataset.meetscoutCrowd = flag.crowd;
+    host.toggleAttribute('data-meetscout-cancelled', view.cancelled);
 
     const button = el(doc, 'button', 'badge');
     button.type = 'button';
@@ -126,7 +129,8 @@
     const going = el(doc, 'button', 'going', isGoing ? 'Marked as going' : "I'm going");
     going.type = 'button';
     going.disabled = isGoing;
-    actionsRow.append(wrong, going);
+    actionsRow.append(wrong);
+    if (!view.cancelled) actionsRow.append(going); // nobody goes to a cancelled meeting
 
     const correct = el(doc, 'div', 'correct');
     correct.hidden = true;

@@ -21,6 +21,9 @@
     not_networking: 'Not networking',
   };
 
+  // A cancelled meeting's flag, whoever would have gone: it shows no chips and no count.
+  const CANCELLED_LABEL = 'Cancelled';
+
   const HELP = {
     down: 'Start meetscout with `meetscout serve`',
     token: 'Paste the token from `meetscout token`',
@@ -31,17 +34,18 @@
   // A flag from POST /v1/flags -> what the badge shows, or null when there is nothing to show.
   function describeFlag(flag) {
     if (!flag || !Object.hasOwn(CROWD_LABELS, flag.crowd)) return null;
-    const tone = flag.crowd === 'not_networking' ? 'quiet' : flag.crowd;
-    const label = CROWD_LABELS[flag.crowd];
+    const cancelled = flag.cancelled === true;
+    const tone = cancelled ? 'cancelled' : flag.crowd === 'not_networking' ? 'quiet' : flag.crowd;
+    const label = cancelled ? CANCELLED_LABEL : CROWD_LABELS[flag.crowd];
     let count = null;
     let overLimit = false;
     const jsc = flag.job_seeker_count;
-    if (flag.crowd === 'job_seekers' && jsc && Number(jsc.marked) > 0) {
+    if (!cancelled && flag.crowd === 'job_seekers' && jsc && Number(jsc.marked) > 0) {
       count = `${Number(jsc.marked)} of ${Number(jsc.limit)} this month`;
       overLimit = Number(jsc.marked) > Number(jsc.limit);
     }
     const chips = [];
-    if (tone !== 'quiet') {
+    if (tone !== 'quiet' && tone !== 'cancelled') {
       for (const access of flag.access || []) {
         if (Object.hasOwn(ACCESS_LABELS, access)) chips.push({ kind: 'access', text: ACCESS_LABELS[access] });
       }
@@ -51,7 +55,7 @@
     const parts = [`meetscout: ${label}`];
     if (count) parts.push(count);
     if (chips.length) parts.push(chips.map((c) => c.text).join(', '));
-    return { tone, label, count, overLimit, chips, reasons, name: parts.join('. ') };
+    return { tone, label, cancelled, count, overLimit, chips, reasons, name: parts.join('. ') };
   }
 
   function chunk(items, size) {
@@ -110,7 +114,7 @@
     return `${days} days ago`;
   }
 
-  const api = { ACCESS_LABELS, CROWD_LABELS, HELP, describeFlag, chunk, failureFor, normalizeApiBase, parseList, ago };
+  const api = { ACCESS_LABELS, CROWD_LABELS, CANCELLED_LABEL, HELP, describeFlag, chunk, failureFor, normalizeApiBase, parseList, ago };
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
   else root.MeetscoutFlagView = api;
 })(globalThis);

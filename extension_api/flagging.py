@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from meetscout.identify import Identity, canonical_url, identify
 from meetscout.judge import Corrections, judge_event, judge_group, judge_stored
-from meetscout.labels import LABELS, UNJUDGED
+from meetscout.labels import flag_label, is_cancelled
 from meetscout.model import Assessment, Crowd, Event, Group, Profile
 from meetscout.personal import job_seeker_marked
 from meetscout.sources.page import event_from_page, group_from_page
@@ -28,8 +28,10 @@ from .schemas import AttendanceIn, Flag, PageItem
 log = logging.getLogger("meetscout.api")
 
 
-def label_for(crowd: Crowd | str | None) -> str | None:
-    return LABELS.get(Crowd(crowd)) if crowd else None
+def label_for(subject: Event | Group, crowd: Crowd | str | None) -> str | None:
+    """A stored meeting's or group's label ("Cancelled" for a cancelled meeting); None when
+    meetscout could not tell who goes."""
+    return flag_label(subject, crowd) if crowd or is_cancelled(subject) else None
 
 
 @dataclass(frozen=True)
@@ -175,7 +177,8 @@ def judgement_fields(subject: Event | Group | None, a: Assessment | None) -> dic
         "title": subject.title if is_event else subject.name if subject else None,
         "crowd": a.crowd.value if a else None,
         "kind": a.kind.value if a else None,
-        "label": LABELS[a.crowd] if a else UNJUDGED,
+        "label": flag_label(subject, a.crowd if a else None),
+        "cancelled": is_cancelled(subject),
         "confidence": a.confidence if a else 0.0,
         "access": [x.value for x in a.access] if a else [],
         "reasons": list(a.reasons) if a else [],
@@ -192,7 +195,7 @@ def to_flag_dicts(store: Store, judged: Sequence[Judged], profile: Profile) -> l
     flags = []
     for j in judged:
         a, subject = j.assessment, j.subject
-        seekers = a is not None and a.crowd == Crowd.job_seekers
+        seekers = a is not None and a.crowd == Crowd.job_seekers and not is_cancelled(subject)
         if seekers and count is None:
             count = {"marked": job_seeker_marked(store), "limit": profile.job_seeker_monthly_limit}
         flag = {

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 from .extension import extension_dir
-from .model import Access, Crowd
+from .model import Access, Crowd, Event, Group, Status
 
 LABELS_PATH = extension_dir() / "shared" / "labels.json"
 
@@ -18,3 +18,16 @@ _WORDS = json.loads(LABELS_PATH.read_text(encoding="utf-8"))
 LABELS = {crowd: _WORDS["crowd"][crowd.value] for crowd in Crowd}  # "Where the employed go", …
 ACCESS_LABELS = {access: _WORDS["access"][access.value] for access in Access}  # "Guest pass", …
 UNJUDGED = _WORDS["unjudged"]  # a flag when meetscout cannot tell who goes
+CANCELLED = _WORDS["cancelled"]  # a cancelled meeting's flag, whoever would have gone
+
+
+def is_cancelled(subject: Event | Group | None) -> bool:
+    return isinstance(subject, Event) and subject.status == Status.cancelled
+
+
+def flag_label(subject: Event | Group | None, crowd: Crowd | str | None) -> str:
+    """What a flag says: "Cancelled" for a cancelled meeting (it counts in no crowd), else the
+    crowd's words, else that meetscout cannot tell."""
+    if is_cancelled(subject):
+        return CANCELLED
+    return LABELS[Crowd(crowd)] if crowd else UNJUDGED

@@ -101,7 +101,7 @@ def show_table(
         console.print(safe(empty), highlight=False)
         return
     if not console.is_terminal:
-        _plain(console, columns, rows)
+        _plain(console, columns, rows, title)
         return
     widths = _widths(columns, rows, console.width)
     table = Table(
@@ -125,9 +125,14 @@ def show_table(
     console.print(table, highlight=False)
 
 
-def _plain(console: Console, columns: Sequence[Column], rows: list[list[str]]) -> None:
-    """Tab-separated: a header line, then one line a row (written as they are: Rich would turn
-    the tabs into spaces)."""
+def _plain(
+    console: Console, columns: Sequence[Column], rows: list[list[str]], title: str | None
+) -> None:
+    """Tab-separated: the title's line (when there is one: a demo prints several tables), a
+    header line, then one line a row (written as they are: Rich would turn the tabs into
+    spaces)."""
+    if title:
+        console.file.write(" ".join(clean(title).split()) + "\n")
     for line in [[c.header for c in columns], *rows]:
         console.file.write("\t".join(" ".join(cell.split()) for cell in line) + "\n")
     console.file.flush()

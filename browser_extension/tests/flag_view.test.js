@@ -33,6 +33,20 @@ test('not-networking is quiet: no chips', () => {
   assert.deepEqual(view.reasons, ['A hiking club']);
 });
 
+test('a cancelled meeting says so, whoever would have gone: no chips, no count', () => {
+  const view = v.describeFlag({
+    crowd: 'employed', kind: 'workshop_seminar', access: ['guest_pass'], targets: ['Prudential'],
+    reasons: ['A workshop for practitioners'], cancelled: true,
+    job_seeker_count: { marked: 1, limit: 2 },
+  });
+  assert.equal(view.tone, 'cancelled');
+  assert.equal(view.label, 'Cancelled');
+  assert.deepEqual(view.chips, []);
+  assert.equal(view.count, null);
+  assert.equal(view.name, 'meetscout: Cancelled');
+  assert.deepEqual(view.reasons, ['A workshop for practitioners']);
+});
+
 test('nothing to show for a missing or unknown crowd', () => {
   assert.equal(v.describeFlag(null), null);
   assert.equal(v.describeFlag({ crowd: 'toString' }), null);

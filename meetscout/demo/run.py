@@ -88,6 +88,16 @@ def tour_stops(rendered: RenderedSample) -> list[Stop]:
             hover=True,
         ),
     ]
+    cancelled = next(((g, e) for g, e in sample.all_events() if e.cancelled), None)
+    if cancelled:
+        group, event = cancelled
+        stops.append(
+            Stop(
+                "meetup-event-cancelled",
+                f"{MEETUP}/{group.urlname}/events/{event.id}/",
+                "a cancelled workshop: flagged cancelled, not where the employed go",
+            )
+        )
     for event in sample.linkedin[:2]:
         stops.append(
             Stop(f"linkedin-{event.slug.rstrip('-')}", LINKEDIN + event.path, "LinkedIn", True)
