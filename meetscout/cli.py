@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from .commands.browse import browse
 from .commands.browser import browser
 from .commands.calendar import calendar_app
 from .commands.classify import classify, reclassify
@@ -37,6 +38,7 @@ app = typer.Typer(
 
 app.command()(events)
 app.command()(browser)
+app.command()(browse)
 app.command()(config)
 app.command()(demo)
 app.command()(extension)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import socket
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
@@ -105,3 +106,15 @@ def source_lock(db: Path | None, source: str) -> Iterator[None]:
         yield
     finally:
         lock.release()
+
+
+def port_problem(host: str, port: int) -> str | None:
+    """None when we can listen there, else why not."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            return exc.strerror or str(exc)
+    return None
