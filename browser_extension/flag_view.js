@@ -114,7 +114,27 @@
     return `${days} days ago`;
   }
 
-  const api = { ACCESS_LABELS, CROWD_LABELS, CANCELLED_LABEL, HELP, describeFlag, chunk, failureFor, normalizeApiBase, parseList, ago };
+  // A meeting's time as the CLI shows it (meetscout/times.py): in the person's zone, which is
+  // this computer's and so the browser's, with the zone named ("Fri, Dec 4, 7:00 PM EST").
+  // `options.timeZone` and `options.locale` are for tests; '' when the time is unreadable.
+  function whenText(iso, options = {}) {
+    const date = new Date(iso);
+    if (!iso || Number.isNaN(date.getTime())) return '';
+    return date.toLocaleString(options.locale, {
+      weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit',
+      timeZoneName: 'short', timeZone: options.timeZone,
+    });
+  }
+
+  // The zone times are shown in, by its name ("America/New_York"), for a heading.
+  function zoneName(options = {}) {
+    return new Intl.DateTimeFormat(undefined, { timeZone: options.timeZone }).resolvedOptions().timeZone;
+  }
+
+  const api = {
+    ACCESS_LABELS, CROWD_LABELS, CANCELLED_LABEL, HELP, describeFlag, chunk, failureFor, normalizeApiBase,
+    parseList, ago, whenText, zoneName,
+  };
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
   else root.MeetscoutFlagView = api;
 })(globalThis);

@@ -2,7 +2,7 @@
 // The popup: is meetscout reachable, how fresh its data is, this month's job-seeker meetings against
 // the limit, and the next meetings where the employed go. It asks the service worker, never the API.
 'use strict';
-const { ago } = MeetscoutFlagView;
+const { ago, whenText, zoneName } = MeetscoutFlagView;
 
 // First present value among dotted paths, so the popup tolerates small shape changes in /v1/status.
 function pick(obj, paths) {
@@ -12,13 +12,6 @@ function pick(obj, paths) {
     if (value !== undefined && value !== null) return value;
   }
   return undefined;
-}
-
-function formatWhen(iso) {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime())
-    ? ''
-    : date.toLocaleString(undefined, { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
 }
 
 function show(reply) {
@@ -58,7 +51,7 @@ function show(reply) {
     if (/^https:\/\/www\.(meetup|linkedin)\.com\//.test(event.url || '')) a.href = event.url;
     a.target = '_blank';
     li.append(a);
-    const time = formatWhen(event.starts_at);
+    const time = whenText(event.starts_at);
     if (time) li.append(` · ${time}`);
     list.append(li);
   }
@@ -67,6 +60,7 @@ function show(reply) {
     li.textContent = 'None found yet: crawl your groups with `meetscout crawl`.';
     list.append(li);
   }
+  document.getElementById('zone').textContent = `Times in your zone, ${zoneName()}.`;
   document.getElementById('summary').hidden = false;
 }
 

@@ -93,3 +93,13 @@ test('freshness in words', () => {
   assert.equal(v.ago('2026-11-20T12:00:00Z', now), '5 days ago');
   assert.equal(v.ago('garbage', now), 'never');
 });
+
+test('a meeting time is in the person\'s zone with the zone named, as the CLI shows it', () => {
+  // Issue 18 item 5: the popup showed times with no zone while the CLI showed the meeting's own.
+  const at = '2026-12-05T00:00:00Z'; // Friday 4 December, 19:00 in New York
+  assert.equal(v.whenText(at, { timeZone: 'America/New_York', locale: 'en-US' }), 'Fri, Dec 4, 7:00 PM EST');
+  assert.equal(v.whenText(at, { timeZone: 'Europe/Berlin', locale: 'en-US' }), 'Sat, Dec 5, 1:00 AM GMT+1');
+  assert.equal(v.whenText('garbage'), '');
+  assert.equal(v.whenText(null), '');
+  assert.equal(v.zoneName({ timeZone: 'America/New_York' }), 'America/New_York');
+});

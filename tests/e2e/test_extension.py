@@ -232,6 +232,14 @@ def test_popup_summary_when_running(page):
     assert "meetscout is running" in text
     assert "Job-seeker meetings this month" in text
     assert PMI.title in page.locator("#next").inner_text()  # the soonest employed-crowd meeting
+    # One rule for times (issue 18 item 5): the person's zone, named on each time and once below.
+    zone = page.evaluate("Intl.DateTimeFormat().resolvedOptions().timeZone")
+    assert f"Times in your zone, {zone}." in text
+    short = page.evaluate(
+        "at => new Date(at).toLocaleString(undefined, {timeZoneName: 'short'}).split(' ').pop()",
+        PMI.starts_at.isoformat(),
+    )
+    assert page.locator("#next li").first.inner_text().endswith(short)
 
 
 def test_unknown_page_sends_its_data_when_capture_is_on(page, api, flag_requests):
