@@ -18,7 +18,8 @@ from zoneinfo import ZoneInfo
 from ..model import Access, Assessment, Crowd, Event, Group, Kind, Profile
 from .lexicon import Cue, Lexicon, file_version, load_lexicon
 
-ALGORITHM = "1"
+# "2": a host reason quotes the group's name, and says one name once (issue 18).
+ALGORITHM = "2"
 NAME_FIELDS = frozenset(("name", "organizer"))
 CROWDS = tuple(Crowd)  # in the order that breaks ties: the employed, then job seekers
 KINDS_OF = {
@@ -145,6 +146,7 @@ def scan(
         return found, access
     joined = JOINT.join(texts)
     masks: list[tuple[int, int]] = []
+    named: dict[str, str] = {}  # cue id -> the group or organiser name it was found in
     field_at = 0
     for match in lex.matcher.scan(joined):
         while match.start > where[field_at].end:
@@ -158,11 +160,19 @@ def scan(
         if masks and any(a <= match.start < b for a, b in masks):
             continue
         cue = lex.cues[match.owner]
+        if where[field_at].is_name:
+            named.setdefault(cue.id, where[field_at].text)
         score = cue.weight * where[field_at].factor
         held = found.get(cue.id)
         if held is None or score > held.score:
             words = joined[match.start : match.end]
             found[cue.id] = _evidence(cue, where[field_at], words, score)
+    # A host found in the title ("Alumni Networking Night") is named by the group it also
+    # names, not by the word ("An alumni group: Alumni").
+    for cue_id, name in named.items():
+        ev = found[cue_id]
+        if ev.category == "host" and ev.name == ev.match:
+            ev.name = name
     return found, access
 
 
@@ -329,12 +339,17 @@ def decide(lex: Lexicon, evidence: list[Evidence], force_crowd: Crowd | None = N
 def _reasons(evidence: list[Evidence], crowd: Crowd, kind: Kind) -> list[str]:
     ranked = sorted(evidence, key=lambda ev: ev.score, reverse=True)
     reasons: list[str] = []
+    hosts: set[str] = set()  # names a host reason has quoted: each is said once
     against = None
     for ev in ranked:
         if ev.crowd != crowd:
             if against is None and ev.score >= 1.5:
                 against = ev
         elif len(reasons) < 3:
+            if ev.category == "host" and ev.name:
+                if ev.name in hosts:
+                    continue
+                hosts.add(ev.name)
             sentence = ev.text()
             if sentence not in reasons:
                 reasons.append(sentence)
