@@ -7,7 +7,15 @@ from typing import Annotated
 
 import typer
 
-from ..config import EXAMPLE, Config, ConfigError, config_candidates, find_config, load_config
+from ..config import (
+    EXAMPLE,
+    Config,
+    ConfigError,
+    LinkedInConfig,
+    config_candidates,
+    find_config,
+    load_config,
+)
 from ..paths import default_db_path
 from ..profile import differences
 from ..terminal import clean
@@ -53,14 +61,7 @@ def config(
         f"  Meetup: {_count(meetup.groups, 'group')}, {_count(meetup.searches, 'search')}, "
         f"crawled {meetup.schedule}"
     )
-    typer.echo(
-        "  LinkedIn: "
-        + (
-            f"on, {_count(linkedin.keywords, 'search')}, {linkedin.schedule}"
-            if linkedin.enabled
-            else "off (turn it on in [linkedin] after `meetscout linkedin login`)"
-        )
-    )
+    typer.echo("  LinkedIn: " + _linkedin(linkedin))
     _show_profile(loaded, db)
 
 
@@ -91,6 +92,19 @@ def _show_profile(loaded: Config, db: Path | None) -> None:
             f"    changed since meetscout.toml's [profile] (in the extension's options or with "
             f"`meetscout profile set`; the newer change is used): {', '.join(changed)}"
         )
+
+
+def _linkedin(linkedin: LinkedInConfig) -> str:
+    """What the [linkedin] table crawls: its searches (and where) and its event pages."""
+    if not linkedin.enabled:
+        return "off (turn it on in [linkedin] after `meetscout linkedin login`)"
+    searches = _count(linkedin.keywords, "search")
+    if linkedin.keywords and linkedin.places:
+        searches += f" in {', '.join(linkedin.places)}"
+    pages = _count(linkedin.events, "event page")
+    if not linkedin.keywords and not linkedin.events:
+        return f"on, but nothing to crawl: list keywords or events in [linkedin] ({searches})"
+    return f"on, {searches}, {pages}, crawled {linkedin.schedule}"
 
 
 def _count(items: list, noun: str) -> str:
