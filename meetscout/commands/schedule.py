@@ -16,7 +16,13 @@ from ..scheduling.processes import Stopper, worst
 from ..scheduling.scheduler import Scheduler, SourceResult, install_stop_signals, run_once
 from ..scheduling.source_plans import SourcePlan, plan_sources
 from ..scheduling.state import Policy
-from ..scheduling.system_units import cron_line, systemd_units
+from ..scheduling.system_units import (
+    INSTALL,
+    cron_line,
+    systemd_units,
+    user_units_dir,
+    write_systemd,
+)
 from ..terminal import Column, clean_logs, say, show_table
 from .common import DbOption, console, err_console, fail
 
@@ -56,6 +62,18 @@ def schedule(
     print_systemd: Annotated[
         bool, typer.Option("--print-systemd", help="Print a systemd service and timer, then exit.")
     ] = False,
+    write_units: Annotated[
+        bool,
+        typer.Option(
+            "--write-systemd",
+            help="Write the systemd service and timer into your user's systemd folder "
+            "(or --units-dir), then exit.",
+        ),
+    ] = False,
+    units_dir: Annotated[
+        Path | None,
+        typer.Option("--units-dir", help="Where --write-systemd writes the two files."),
+    ] = None,
     print_cron: Annotated[
         bool, typer.Option("--print-cron", help="Print a crontab line, then exit.")
     ] = False,
@@ -79,8 +97,8 @@ def schedule(
     Runs in the foreground until Ctrl-C or SIGTERM; a running crawl then gets --grace seconds to
     finish before it is stopped and recorded as interrupted. With --once it crawls the sources
     that are due and exits as a crawl command does, with the status of the crawl that went worst
-    (0 when each went well): what cron or a systemd timer calls (see --print-cron and
-    --print-systemd).
+    (0 when each went well): what cron or a systemd timer calls (see --print-cron, and
+    --write-systemd, which writes the service and timer files for you).
 
     Example:
 
@@ -95,6 +113,16 @@ def schedule(
         plans = [p for p in plans if p.name in source]
     if print_systemd:
         typer.echo(systemd_units(db_path, config_path, grace), nl=False)
+        return
+    if write_units:
+        folder = units_dir or user_units_dir()
+        try:
+            written = write_systemd(folder, db_path, config_path, grace)
+        except OSError as exc:
+            fail(f"cannot write the systemd units into {folder}: {exc}")
+        for path in written:
+            typer.echo(f"Wrote {path}")
+        typer.echo(f"Start them with: {INSTALL}")
         return
     if print_cron:
         typer.echo(cron_line(db_path, config_path), nl=False)
