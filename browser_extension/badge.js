@@ -33,6 +33,9 @@
       max-width: 340px; padding: 8px 10px; background: #fff; color: #1d1d1f; border: 1px solid #d0d0d5;
       border-radius: 8px; box-shadow: 0 4px 16px #0002; font-weight: 400; z-index: 2147483000; }
     .wrap:hover .panel, .wrap:focus-within .panel, .wrap.open .panel { display: block; }
+    /* Opened with a click, the reasons push the page down instead of covering the meeting's
+       date, venue and price below the badge; a hover's quick look floats over them. */
+    .wrap.open .panel { position: static; margin: 6px 0 4px; box-shadow: none; }
     .why { font-weight: 600; font-size: 12px; margin: 0 0 4px; }
     ul { margin: 0 0 8px; padding-left: 18px; }
     li { margin: 2px 0; }
