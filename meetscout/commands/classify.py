@@ -12,29 +12,16 @@ import typer
 from ..classify import CLASSIFIER_VERSION
 from ..classify.evaluate import evaluate_lines, render
 from ..classify.listing import ListingError, listing_event
-from ..config import ConfigError, load_config
 from ..judge import Corrections, judge_event, judge_group
 from ..model import Group, Profile
-from ..paths import default_db_path
 from ..store import Store
-from .common import DbOption, console, fail, open_store
+from .common import DbOption, console, fail, open_store, profile_in_use
 
 
 def _profile(db: Path | None, targets: list[str] | None) -> Profile:
     """The person's profile (meetscout/profile.py): the stored one when a database exists, else
     meetscout.toml's `[profile]` (never create a database just to read it)."""
-    path = db or default_db_path()
-    if Path(path).exists():
-        store = open_store(path)
-        try:
-            profile = store.get_profile()
-        finally:
-            store.close()
-    else:
-        try:
-            profile = load_config().profile
-        except ConfigError as exc:
-            fail(str(exc))
+    profile, _ = profile_in_use(db)
     if targets:
         profile = profile.model_copy(
             update={"target_companies": [*profile.target_companies, *targets]}

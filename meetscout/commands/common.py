@@ -14,9 +14,10 @@ import typer
 from pydantic_core import PydanticCustomError
 from rich.console import Console
 
-from ..config import ConfigError
+from ..config import Config, ConfigError, load_config
 from ..did_you_mean import one_of, suggestion
 from ..exit_codes import BUSY, USAGE
+from ..model import Profile
 from ..paths import default_db_path
 from ..profile import load_and_sync
 from ..scheduling.locks import LockBusy, SourceLock
@@ -118,3 +119,23 @@ def port_problem(host: str, port: int) -> str | None:
         except OSError as exc:
             return exc.strerror or str(exc)
     return None
+
+
+def profile_in_use(db: Path | None, config: Config | None = None) -> tuple[Profile, Path | None]:
+    """The person's profile (meetscout/profile.py) and the database it was read from: the
+    stored one when a database exists (meetscout.toml's [profile] copied in if it changed),
+    else the file's section over the defaults, with None. Never creates a database to read it.
+    `config` is meetscout.toml when the caller has read it already."""
+    path = Path(db) if db else default_db_path()
+    if path.exists():
+        store = open_store(path)
+        try:
+            return store.get_profile(), path
+        finally:
+            store.close()
+    if config is None:
+        try:
+            config = load_config()
+        except ConfigError as exc:
+            fail(str(exc))
+    return config.profile, None

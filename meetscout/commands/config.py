@@ -16,10 +16,9 @@ from ..config import (
     find_config,
     load_config,
 )
-from ..paths import default_db_path
 from ..profile import differences
 from ..terminal import clean
-from .common import DbOption, fail, open_store
+from .common import DbOption, fail, profile_in_use
 
 
 def config(
@@ -67,16 +66,8 @@ def config(
 
 def _show_profile(loaded: Config, db: Path | None) -> None:
     """The profile in use (meetscout/profile.py), and the keys changed since the file's."""
-    path = Path(db) if db else default_db_path()
-    if path.exists():
-        store = open_store(path)
-        try:
-            profile = store.get_profile()
-        finally:
-            store.close()
-    else:
-        profile = loaded.profile
-    where = f"kept in {path}" if path.exists() else "no database yet"
+    profile, path = profile_in_use(db, loaded)
+    where = f"kept in {path}" if path else "no database yet"
     typer.echo(f"  Profile ({where}; `meetscout profile` shows all of it):")
     area = profile.home_area or "no home area"
     if profile.radius_km is not None and profile.home_area:

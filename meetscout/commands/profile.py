@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Any
 
 import orjson
@@ -12,10 +11,9 @@ from pydantic import ValidationError
 from ..config import ConfigError, allowed_words, find_config, load_config, model_keys
 from ..did_you_mean import one_of, suggestion
 from ..model import Profile
-from ..paths import default_db_path
 from ..profile import differences
 from ..terminal import Column, say, show_table
-from .common import DbOption, console, fail, open_store
+from .common import DbOption, console, fail, open_store, profile_in_use
 
 profile_app = typer.Typer(
     help="Your profile: home area, target companies and industries, job-seeker limit.",
@@ -61,15 +59,7 @@ def show(
     if ctx.invoked_subcommand is not None:
         return
     config = _loaded_config()
-    path = Path(db) if db else default_db_path()
-    if path.exists():
-        store = open_store(path)
-        try:
-            profile = store.get_profile()
-        finally:
-            store.close()
-    else:
-        profile = config.profile  # no database yet: the file's section is the profile
+    profile, path = profile_in_use(db, config)
     if as_json:
         typer.echo(profile.model_dump_json())
         return
@@ -80,12 +70,12 @@ def show(
         if key in differ:
             note = f"meetscout.toml says {_value(differ[key][0])}; the newer change is used"
         rows.append([key, _value(value), note])
-    where = f"in {path}" if path.exists() else f"from {config.path} (no database yet)"
+    where = f"in {path}" if path else f"from {config.path} (no database yet)"
     show_table(
         console,
         (Column("Key"), Column("Value", min_width=12), Column("Note", min_width=16, drop=1)),
         rows,
-        title=f"Your profile ({where})" if config.path or path.exists() else "Your profile",
+        title=f"Your profile ({where})" if config.path or path else "Your profile",
     )
     if not find_config():
         console.print(
