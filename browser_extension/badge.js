@@ -73,7 +73,7 @@
     return sheets.get(doc);
   }
 
-  // `actions`: { wrong(crowd) -> Promise<flag|null>, going() -> Promise<flag|null> }
+  // `actions`: { wrong(crowd), going(), plan() }, each -> Promise<flag|null>
   function createBadge(doc, url, flag, actions) {
     const view = describeFlag(flag);
     if (!view) return null;
@@ -134,6 +134,12 @@
     going.disabled = isGoing;
     actionsRow.append(wrong);
     if (!view.cancelled) actionsRow.append(going); // nobody goes to a cancelled meeting
+    // A meeting (not a group) can go into the weekly plan; accepted there, it counts as going.
+    const planned = Boolean(host.meetscout.planned);
+    const plan = el(doc, 'button', 'plan', planned ? 'In my plan' : 'Add to my plan');
+    plan.type = 'button';
+    plan.disabled = planned;
+    if (flag.subject === 'event' && !view.cancelled && host.meetscout.actions.plan) actionsRow.append(plan);
 
     const correct = el(doc, 'div', 'correct');
     correct.hidden = true;
@@ -186,6 +192,19 @@
         refreshed.textContent = 'Thanks: meetscout will remember.';
       } else {
         status.textContent = 'Could not reach meetscout.';
+      }
+    });
+    plan.addEventListener('click', async () => {
+      plan.disabled = true;
+      status.textContent = 'Adding…';
+      const updated = await host.meetscout.actions.plan();
+      if (updated && describeFlag(updated)) {
+        host.meetscout.planned = true;
+        render(host, updated);
+        host.shadowRoot.querySelector('.status').textContent = 'Added to your plan: it counts as going.';
+      } else {
+        plan.disabled = false;
+        status.textContent = 'Could not add it: is meetscout running?';
       }
     });
     going.addEventListener('click', async () => {

@@ -155,6 +155,7 @@
         // A correction on a group's own badge is about the whole group.
         wrong: (crowd) => act({ type: 'feedback', url, crowd, scope: target.page && current.kind.kind !== 'event' ? 'group' : 'event' }),
         going: () => act({ type: 'attendance', url }),
+        plan: () => act({ type: 'addToPlan', url }),
       });
       if (host) place(target, host);
     }

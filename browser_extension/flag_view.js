@@ -41,7 +41,9 @@
     let overLimit = false;
     const jsc = flag.job_seeker_count;
     if (!cancelled && flag.crowd === 'job_seekers' && jsc && Number(jsc.marked) > 0) {
-      count = `${Number(jsc.marked)} of ${Number(jsc.limit)} this month`;
+      // The month the meeting is in, which need not be this one.
+      const month = typeof jsc.month_name === 'string' && jsc.month_name ? `in ${jsc.month_name}` : 'this month';
+      count = `${Number(jsc.marked)} of ${Number(jsc.limit)} ${month}`;
       overLimit = Number(jsc.marked) > Number(jsc.limit);
     }
     const chips = [];
@@ -131,9 +133,46 @@
     return new Intl.DateTimeFormat(undefined, { timeZone: options.timeZone }).resolvedOptions().timeZone;
   }
 
+  // The toolbar icon's text for what is new since the person last looked at the plan.
+  function newBadgeText(plan) {
+    const count = plan && Array.isArray(plan.new) ? plan.new.length : 0;
+    if (!count) return '';
+    return count > 99 ? '99+' : String(count);
+  }
+
+  // GET /v1/plan -> what the popup shows: this week's picks with the choices each allows, the
+  // budget lines, the week's note and nearest alternatives, and how many are new.
+  function describePlan(plan) {
+    const week = plan && Array.isArray(plan.weeks) ? plan.weeks[0] : null;
+    if (!week) return null;
+    const picks = (week.picks || []).map((pick) => ({
+      id: String(pick.id),
+      title: String(pick.title),
+      url: String(pick.url),
+      when: String(pick.when || ''),
+      why: String(pick.why || ''),
+      state: String(pick.state),
+      isNew: Boolean(pick.new),
+      // Accepted or going already: it can still be swapped or dropped; cancelled: nothing to do.
+      choices: pick.state === 'cancelled' ? [] : pick.state === 'suggested' ? ['accept', 'swap', 'drop'] : ['swap', 'drop'],
+    }));
+    const alternatives = (week.alternatives || []).slice(0, 2).map((a) => ({
+      title: String(a.title), when: String(a.when || ''), why: String(a.why || ''), url: String(a.url),
+    }));
+    return {
+      label: String(week.label || ''),
+      picks,
+      note: week.note ? String(week.note) : null,
+      alternatives,
+      budgets: (plan.budgets || []).map((b) => String(b.line)),
+      newCount: Array.isArray(plan.new) ? plan.new.length : 0,
+      message: plan.message ? String(plan.message) : null,
+    };
+  }
+
   const api = {
     ACCESS_LABELS, CROWD_LABELS, CANCELLED_LABEL, HELP, describeFlag, chunk, failureFor, normalizeApiBase,
-    parseList, ago, whenText, zoneName,
+    parseList, ago, whenText, zoneName, newBadgeText, describePlan,
   };
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
   else root.MeetscoutFlagView = api;

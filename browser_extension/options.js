@@ -11,13 +11,20 @@ function say(text, isError = false) {
   $('result').classList.toggle('error', isError);
 }
 
+// The profile as last loaded: fields this page does not edit are sent back as they were.
+let loaded = {};
+
 function fillProfile(p) {
+  loaded = p || {};
   $('home_area').value = p.home_area || '';
   $('radius_km').value = p.radius_km ?? '';
   $('virtual_only').checked = Boolean(p.virtual_only);
   $('target_companies').value = (p.target_companies || []).join('\n');
   $('target_industries').value = (p.target_industries || []).join('\n');
   $('job_seeker_monthly_limit').value = p.job_seeker_monthly_limit ?? 2;
+  $('employed_per_week').value = p.employed_per_week ?? 1;
+  $('employed_weekly_max').value = p.employed_weekly_max ?? 2;
+  $('free_times').value = (p.free_times || []).join('\n');
   if (p.capture_opt_in !== undefined) $('capture').checked = Boolean(p.capture_opt_in);
   syncRadius();
 }
@@ -25,7 +32,13 @@ function fillProfile(p) {
 function readProfile() {
   const radius = $('radius_km').value.trim();
   const limit = $('job_seeker_monthly_limit').value.trim();
+  const perWeek = $('employed_per_week').value.trim();
+  const weeklyMax = $('employed_weekly_max').value.trim();
   return {
+    ...loaded,
+    employed_per_week: perWeek === '' ? 1 : Number(perWeek),
+    employed_weekly_max: weeklyMax === '' ? 2 : Number(weeklyMax),
+    free_times: $('free_times').value.split('\n').map((line) => line.trim()).filter(Boolean),
     home_area: $('home_area').value.trim() || null,
     radius_km: radius === '' || $('virtual_only').checked ? null : Number(radius),
     virtual_only: $('virtual_only').checked,
@@ -63,6 +76,10 @@ async function save(event) {
     say('The radius must be a positive number of kilometres.', true);
     return;
   }
+  if (!(profile.employed_weekly_max >= profile.employed_per_week)) {
+    say('The weekly maximum must be at least the number of meetings each week.', true);
+    return;
+  }
   $('apiBase').value = apiBase;
   await chrome.storage.local.set({ apiBase, token: $('token').value.trim(), capture: profile.capture_opt_in });
   const reply = await chrome.runtime.sendMessage({ type: 'saveProfile', profile }).catch(() => null);
@@ -70,7 +87,7 @@ async function save(event) {
     fillProfile(reply.profile);
     say('Saved.');
   } else {
-    say(`Connection saved; profile not saved: ${reply ? reply.help : 'the extension did not answer'}.`, true);
+    say(`Connection saved; profile not saved: ${reply ? (reply.state === 'error' && reply.detail) || reply.help : 'the extension did not answer'}.`, true);
   }
 }
 

@@ -5,10 +5,11 @@
 // what to do. Failures never reach the page: the content script just gets no flags.
 importScripts('flag_view.js');
 
-const { chunk, failureFor, HELP } = MeetscoutFlagView;
+const { chunk, failureFor, HELP, newBadgeText } = MeetscoutFlagView;
 const DEFAULT_API = 'http://127.0.0.1:8787';
 const BATCH = 50; // cards per POST /v1/flags
 const TIMEOUT_MS = 8000;
+const NEW_CHECK_MS = 5 * 60 * 1000; // how often a page load may ask for the count of new meetings
 
 const cache = new Map(); // canonical URL -> flag
 const inflight = new Map(); // canonical URL -> Promise<flag|undefined>
@@ -19,6 +20,7 @@ class ApiFailure extends Error {
     super(`${state} ${status} ${detail}`.trim());
     this.state = state;
     this.status = status;
+    this.detail = detail; // meetscout's own sentence, for the person
   }
 }
 
@@ -83,8 +85,14 @@ async function call(path, { method = 'GET', body = undefined, auth = true } = {}
     throw new ApiFailure('down');
   }
   if (!response.ok) {
-    const detail = await response.text().catch(() => '');
-    throw new ApiFailure(failureFor(response.status), response.status, detail.slice(0, 200));
+    const text = await response.text().catch(() => '');
+    let detail = text;
+    try {
+      detail = String(JSON.parse(text).detail || text);
+    } catch {
+      // not JSON: keep the text
+    }
+    throw new ApiFailure(failureFor(response.status), response.status, detail.slice(0, 300));
   }
   return response.json();
 }
@@ -156,6 +164,27 @@ async function apiStatus() {
   }
 }
 
+// The toolbar icon shows how many meetings where the employed go arrived since the person last
+// looked at the plan, so a good new chapter meeting is not missed.
+let newCheckedAt = 0;
+function showNew(plan) {
+  newCheckedAt = Date.now();
+  chrome.action.setBadgeBackgroundColor({ color: '#14532d' }).catch(() => {});
+  return chrome.action.setBadgeText({ text: newBadgeText(plan) }).catch(() => {});
+}
+
+async function checkNew() {
+  if (Date.now() - newCheckedAt < NEW_CHECK_MS) return;
+  newCheckedAt = Date.now();
+  const { token } = await settings();
+  if (!token) return;
+  try {
+    await showNew(await call('/v1/plan'));
+  } catch {
+    // Not reachable now: the popup says why; the count waits for the next page.
+  }
+}
+
 async function tellTabs() {
   const tabs = await chrome.tabs.query({});
   for (const tab of tabs) chrome.tabs.sendMessage(tab.id, { type: 'refresh' }).catch(() => {});
@@ -165,7 +194,30 @@ const handlers = {
   // A page that will want flags is loading: read the settings and the session cache now.
   async hello() {
     await Promise.all([hydrate(), settings()]);
+    checkNew();
     return {};
+  },
+  async plan() {
+    const plan = await call('/v1/plan');
+    await showNew(plan);
+    return { plan };
+  },
+  async planChoice(message) {
+    const choice = ['accept', 'swap', 'drop'].includes(message.choice) ? message.choice : null;
+    if (!choice) throw new ApiFailure('error', 0, 'unknown choice');
+    const reply = await call(`/v1/plan/${choice}`, { method: 'POST', body: { id: String(message.id) } });
+    await clearCache(); // a pick accepted or dropped changes the flags' "going"
+    await showNew(reply.plan);
+    return { plan: reply.plan };
+  },
+  async planLooked() {
+    await call('/v1/plan/looked', { method: 'POST' });
+    await showNew(null);
+    return {};
+  },
+  async addToPlan(message) {
+    await call('/v1/plan/accept', { method: 'POST', body: { url: message.url } });
+    return { flag: await refetch(message.url) };
   },
   async flags(message) {
     const items = (message.items || []).filter((i) => i && typeof i.url === 'string').slice(0, 500);
@@ -205,6 +257,7 @@ chrome.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && ('apiBase' in changes || 'token' in changes || 'capture' in changes)) {
     settingsRead = null;
     lastHealth = null;
+    newCheckedAt = 0;
     clearCache().then(tellTabs);
   } else if (area === 'session' && 'flags' in changes && !changes.flags.newValue) {
     cache.clear();
@@ -224,7 +277,8 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     .catch(async (error) => {
       const state = error instanceof ApiFailure ? error.state : 'error';
       await setHealth(state, error.message).catch(() => {});
-      sendResponse({ ok: false, state, help: HELP[state] || HELP.error, detail: error.message });
+      const detail = error instanceof ApiFailure && error.detail ? error.detail : error.message;
+      sendResponse({ ok: false, state, help: HELP[state] || HELP.error, detail });
     });
   return true;
 });

@@ -18,7 +18,19 @@ from meetscout.store import Store
 
 from . import errors
 from .deps import ProfileCache
-from .routes import attendance, events, feedback, flags, groups, health, profile, runs, status
+from .routes import (
+    attendance,
+    calendar,
+    events,
+    feedback,
+    flags,
+    groups,
+    health,
+    plan,
+    profile,
+    runs,
+    status,
+)
 from .schemas import ERROR_RESPONSES, FlagsRequest
 from .security import BodyLimit, ExtensionCors, HostGuard, TokenGuard
 from .settings import ApiSettings
@@ -34,7 +46,7 @@ Every `/v1` route needs `Authorization: Bearer <token>`: run `meetscout token` t
 
 
 SELF_PARSED = (FlagsRequest,)
-V1_TOPICS = (flags, events, groups, feedback, attendance, profile, runs, status)
+V1_TOPICS = (flags, events, groups, feedback, attendance, plan, profile, runs, status)
 
 
 def finish_openapi(app: FastAPI) -> None:
@@ -96,6 +108,7 @@ def create_app(settings: ApiSettings, store: Store | None = None) -> FastAPI:
     for topic in V1_TOPICS:
         app.include_router(topic.router, prefix="/v1", responses=ERROR_RESPONSES)
     app.include_router(health.router)
+    app.include_router(calendar.router)  # its own secret, not the token: see routes/calendar.py
     finish_openapi(app)
     errors.install(app)
     # add_middleware wraps: the last added runs first.

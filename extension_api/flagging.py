@@ -19,11 +19,12 @@ from meetscout.identify import Identity, canonical_url, identify
 from meetscout.judge import Corrections, judge_event, judge_group, judge_stored
 from meetscout.labels import flag_label, is_cancelled
 from meetscout.model import Assessment, Crowd, Event, Group, Profile
-from meetscout.personal import job_seeker_marked
+from meetscout.personal import job_seeker_budget, month_of, person_zone
 from meetscout.sources.page import event_from_page, group_from_page
 from meetscout.store import Store
 
-from .schemas import AttendanceIn, Flag, PageItem
+from .errors import ApiError
+from .schemas import AttendanceIn, Flag, PageItem, budget_fields
 
 log = logging.getLogger("meetscout.api")
 
@@ -191,25 +192,35 @@ def judgement_fields(subject: Event | Group | None, a: Assessment | None) -> dic
 def to_flag_dicts(store: Store, judged: Sequence[Judged], profile: Profile) -> list[dict]:
     """Flags as JSON-ready dicts in the shape of `Flag` (tests hold them to that model): the hot
     path skips building and re-validating a model per flag."""
-    count: dict | None = None
+    counts: dict[object, dict] = {}  # a budget per month the batch's meetings fall in
     flags = []
     for j in judged:
         a, subject = j.assessment, j.subject
         seekers = a is not None and a.crowd == Crowd.job_seekers and not is_cancelled(subject)
-        if seekers and count is None:
-            count = {"marked": job_seeker_marked(store), "limit": profile.job_seeker_monthly_limit}
+        count = None
+        if seekers:
+            count = _budget(store, profile, subject, counts)
         flag = {
             "url": j.target.url,
             "known": j.known,
             "id": subject.id if subject is not None else j.target.id,
             **judgement_fields(subject, a),
             "going": j.going,
-            "job_seeker_count": count if seekers else None,
+            "job_seeker_count": count,
         }
         if a is None:
             flag["reasons"] = [j.why_not or _nothing_sent()]
         flags.append(flag)
     return flags
+
+
+def _budget(store: Store, profile: Profile, subject: object, counts: dict[object, dict]) -> dict:
+    """The job-seeker budget of the month the meeting is in (this month when it has no date)."""
+    at = subject.starts_at if isinstance(subject, Event) else None
+    key = month_of(at, person_zone(profile)) if at else None
+    if key not in counts:
+        counts[key] = budget_fields(job_seeker_budget(store, profile, at))
+    return counts[key]
 
 
 def to_flags(store: Store, judged: Sequence[Judged], profile: Profile) -> list[Flag]:
@@ -234,6 +245,32 @@ def resolve(
         return (target_of(found.url) if found else None), found
     target = target_of(url or "")
     return target, stored_for(store, target, {})
+
+
+def not_an_event(ref: str) -> ApiError:
+    return ApiError(
+        404,
+        f"meetscout has not gathered the meeting {ref}. Send its page's title or text with the "
+        "request (the extension does), or crawl its group first.",
+    )
+
+
+def chosen_event(store: Store, body: AttendanceIn, profile: Profile) -> Event:
+    """The meeting the person chose ("I'm going", "Add to my plan"): the stored one, else the
+    one its page describes, judged and stored now, since the person chose it."""
+    target, found = resolve(store, body.url, body.id)
+    if found is not None and not isinstance(found, Event):
+        raise ApiError(422, "That is a group, not a meeting: choose one of its events instead.")
+    if found is not None:
+        return found
+    page = page_event(body) if body.url else None
+    if page is None or (target is not None and target.id and page.id != target.id):
+        raise not_an_event(body.url or repr(body.id))
+    group = store.get_group(page.group_id) if page.group_id else None
+    judged = judge_event(page, group, profile, Corrections.load(store, [page]))
+    page = page.model_copy(update={"assessment": judged})
+    store.upsert_events([page])
+    return page
 
 
 def flag_for(store: Store, found: Event | Group, profile: Profile) -> Flag:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from functools import lru_cache
 from typing import Any, Literal
 from urllib.parse import urlsplit
@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from meetscout.model import Access, Crowd, Event, Group, Kind
+from meetscout.personal import JobSeekerBudget
+from meetscout.plan import Plan
 
 MAX_URL = 2048
 MAX_PAGE_TEXT = 512 * 1024
@@ -62,10 +64,27 @@ class FlagsRequest(BaseModel):
 
 
 class JobSeekerCount(BaseModel):
-    """Job-seeker meetings the person marked "I'm going" this month, against their limit."""
+    """Job-seeker meetings the person marked "I'm going" in one month (the meeting's own, in the
+    person's zone), against their limit."""
 
     marked: int
     limit: int
+    month: date = Field(description="The month counted: its first day.")
+    month_name: str = Field(examples=["December"])
+
+    @classmethod
+    def of(cls, budget: JobSeekerBudget) -> JobSeekerCount:
+        return cls(**budget_fields(budget))
+
+
+def budget_fields(budget: JobSeekerBudget) -> dict[str, Any]:
+    """A budget as the JSON fields of `JobSeekerCount`, for the flags' hot path."""
+    return {
+        "marked": budget.marked,
+        "limit": budget.limit,
+        "month": budget.month.isoformat(),
+        "month_name": budget.month_name,
+    }
 
 
 class Flag(BaseModel):
@@ -165,6 +184,23 @@ class AttendanceOut(BaseModel):
     going: bool
     crowd: Crowd | None
     job_seeker_count: JobSeekerCount
+
+
+class SwapIn(Reference):
+    instead: Reference | None = Field(
+        default=None, description="Take this meeting in its place (else the plan picks one)."
+    )
+
+
+class PlanChoiceOut(BaseModel):
+    event_id: str
+    title: str
+    choice: Literal["accepted", "swapped", "dropped"]
+    plan: Plan = Field(description="The plan as it reads now.")
+
+
+class Looked(BaseModel):
+    looked_at: datetime
 
 
 class RunOut(BaseModel):

@@ -16,6 +16,7 @@ from .commands.demo import demo
 from .commands.events import events
 from .commands.extension import extension
 from .commands.linkedin import linkedin_app
+from .commands.plan import plan_app
 from .commands.profile import profile_app
 from .commands.schedule import schedule
 from .commands.serve import serve
@@ -54,6 +55,7 @@ app.command()(schedule)
 app.command()(status)
 app.add_typer(linkedin_app, name="linkedin")
 app.add_typer(calendar_app, name="calendar")
+app.add_typer(plan_app, name="plan")
 app.add_typer(profile_app, name="profile")
 
 

@@ -10,7 +10,9 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .free_time import parse_free_time
 
 
 class Crowd(StrEnum):
@@ -173,3 +175,29 @@ class Profile(BaseModel):
     target_industries: list[str] = Field(default_factory=list)
     job_seeker_monthly_limit: int = Field(default=2, ge=0, le=31)
     capture_opt_in: bool = False
+    # The weekly plan: meetings where the employed go each week (at least, at most), the days
+    # and hours kept free for them ("Tue,Thu 18:00-21:30"; none: any time), and the zone those
+    # hours, the weeks and the months are counted in (None: this computer's own).
+    employed_per_week: int = Field(default=1, ge=0, le=7)
+    employed_weekly_max: int = Field(default=2, ge=0, le=14)
+    free_times: list[str] = Field(default_factory=list, max_length=21)
+    timezone: str | None = None
+
+    _zone = field_validator("timezone")(_check_zone)
+
+    @field_validator("free_times")
+    @classmethod
+    def _readable_free_times(cls, value: list[str]) -> list[str]:
+        for text in value:
+            parse_free_time(text)
+        return [" ".join(text.split()) for text in value]
+
+    @model_validator(mode="after")
+    def _possible_week(self) -> Profile:
+        if self.employed_weekly_max < self.employed_per_week:
+            raise ValueError(
+                f"the weekly maximum ({self.employed_weekly_max}) is below the weekly number of "
+                f"meetings where the employed go ({self.employed_per_week}); raise the maximum "
+                "or lower the number"
+            )
+        return self

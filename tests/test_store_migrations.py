@@ -13,7 +13,7 @@ import pytest
 
 from meetscout.linkedin.page_budget import PageBudget
 from meetscout.model import Crowd, Profile
-from meetscout.personal import job_seeker_marked
+from meetscout.personal import job_seeker_budget
 from meetscout.scheduling.state import load_state
 from meetscout.store import SCHEMA_VERSION, EventQuery, Store
 from meetscout.store.schema import migrate
@@ -52,8 +52,9 @@ def test_a_schema_3_database_keeps_the_persons_data(v3_path):
             "meetup:310000002",
         }
         # Marked on 21 November, for a meeting on 2 December: it counts in December.
-        assert job_seeker_marked(store, datetime(2026, 11, 25, tzinfo=UTC)) == 0
-        assert job_seeker_marked(store, datetime(2026, 12, 15, tzinfo=UTC)) == 1
+        profile = store.get_profile().model_copy(update={"timezone": "America/New_York"})
+        assert job_seeker_budget(store, profile, datetime(2026, 11, 25, tzinfo=UTC)).marked == 0
+        assert job_seeker_budget(store, profile, datetime(2026, 12, 15, tzinfo=UTC)).marked == 1
         (contact,) = store.list_contacts()
         assert (contact["name"], contact["company"], contact["event_id"]) == (
             "Dana Whitfield",

@@ -24,6 +24,31 @@ test('job-seeker flag counts this month only once something is marked', () => {
   assert.equal(one.overLimit, false);
   assert.equal(one.label, 'Job-seeker meeting');
   assert.ok(v.describeFlag({ ...base, job_seeker_count: { marked: 3, limit: 2 } }).overLimit);
+  // The count names the month the meeting is in (issue 18): not always this one.
+  const december = v.describeFlag({ ...base, job_seeker_count: { marked: 3, limit: 2, month: '2026-12-01', month_name: 'December' } });
+  assert.equal(december.count, '3 of 2 in December');
+});
+
+test('the plan: this week for the popup and the count of new meetings for the icon', () => {
+  const pick = (state, extra = {}) => ({
+    id: `meetup:${state}`, title: `A ${state} one`, url: 'https://www.meetup.com/x/events/1/', when: 'Thu 3 Dec 18:00',
+    why: 'professional association; guest pass', state, new: false, ...extra,
+  });
+  const plan = {
+    weeks: [{ label: 'Mon 30 Nov – Sun 6 Dec', picks: [pick('suggested', { new: true }), pick('accepted'), pick('cancelled')],
+      note: null, alternatives: [] }],
+    budgets: [{ line: 'job-seeker meetings: 1 of 2 in December' }],
+    new: [pick('suggested')],
+  };
+  const view = v.describePlan(plan);
+  assert.equal(view.label, 'Mon 30 Nov – Sun 6 Dec');
+  assert.deepEqual(view.picks.map((p) => p.choices), [['accept', 'swap', 'drop'], ['swap', 'drop'], []]);
+  assert.equal(view.picks[0].isNew, true);
+  assert.deepEqual(view.budgets, ['job-seeker meetings: 1 of 2 in December']);
+  assert.equal(v.newBadgeText(plan), '1');
+  assert.equal(v.newBadgeText({ new: [] }), '');
+  assert.equal(v.newBadgeText({ new: new Array(120).fill(0) }), '99+');
+  assert.equal(v.describePlan({}), null);
 });
 
 test('not-networking is quiet: no chips', () => {

@@ -6,52 +6,31 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from meetscout.judge import Corrections, judge_event, judge_stored
+from meetscout.judge import judge_stored
 from meetscout.model import Event
-from meetscout.personal import job_seeker_marked
+from meetscout.personal import job_seeker_budget
 
 from ..deps import ProfileDep, StoreDep
 from ..errors import ApiError
-from ..flagging import page_event, resolve
+from ..flagging import chosen_event, not_an_event, resolve
 from ..schemas import MAX_URL, AttendanceIn, AttendanceOut, JobSeekerCount, Reference
 
 router = APIRouter(tags=["attendance"])
 
 
-def _not_an_event(ref: str) -> ApiError:
-    return ApiError(
-        404,
-        f"meetscout has not gathered the meeting {ref}. Send its page's title or text with the "
-        "request (the extension does), or crawl its group first.",
-    )
-
-
 @router.post("/attendance", summary='Mark "I\'m going"')
 def going(body: AttendanceIn, store: StoreDep, profile: ProfileDep) -> AttendanceOut:
-    """Counts towards this month's job-seeker meetings when it is one. A meeting meetscout has
-    not gathered is judged from the page sent with the request and stored, since the person
-    chose it."""
-    target, found = resolve(store, body.url, body.id)
-    if found is not None and not isinstance(found, Event):
-        raise ApiError(422, "That is a group, not a meeting: mark one of its events instead.")
-    if found is None:
-        page = page_event(body) if body.url else None
-        if page is None or (target is not None and target.id and page.id != target.id):
-            raise _not_an_event(body.url or repr(body.id))
-        group = store.get_group(page.group_id) if page.group_id else None
-        judged = judge_event(page, group, profile, Corrections.load(store, [page]))
-        page = page.model_copy(update={"assessment": judged})
-        store.upsert_events([page])
-        found = page
+    """Counts towards the job-seeker meetings of the meeting's month when it is one. A meeting
+    meetscout has not gathered is judged from the page sent with the request and stored, since
+    the person chose it."""
+    found = chosen_event(store, body, profile)
     [assessment] = judge_stored(store, [found], profile)
     store.mark_going(found.id, assessment.crowd.value)
     return AttendanceOut(
         event_id=found.id,
         going=True,
         crowd=assessment.crowd,
-        job_seeker_count=JobSeekerCount(
-            marked=job_seeker_marked(store), limit=profile.job_seeker_monthly_limit
-        ),
+        job_seeker_count=JobSeekerCount.of(job_seeker_budget(store, profile, found.starts_at)),
     )
 
 
@@ -69,15 +48,15 @@ def not_going(
     target, found = resolve(store, ref.url, ref.id)
     event_id = found.id if isinstance(found, Event) else (target.id if target else ref.id)
     if not event_id:
-        raise _not_an_event(ref.url or repr(ref.id))
+        raise not_an_event(ref.url or repr(ref.id))
     store.unmark_going(event_id)
     assessment = judge_stored(store, [found], profile)[0] if isinstance(found, Event) else None
     return AttendanceOut(
         event_id=event_id,
         going=False,
         crowd=assessment.crowd if assessment else None,
-        job_seeker_count=JobSeekerCount(
-            marked=job_seeker_marked(store), limit=profile.job_seeker_monthly_limit
+        job_seeker_count=JobSeekerCount.of(
+            job_seeker_budget(store, profile, found.starts_at if isinstance(found, Event) else None)
         ),
     )
 

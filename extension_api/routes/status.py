@@ -6,7 +6,7 @@ from fastapi import APIRouter
 
 from meetscout import __version__
 from meetscout.model import Crowd
-from meetscout.personal import job_seeker_marked
+from meetscout.personal import job_seeker_budget
 from meetscout.store import EventQuery, now_utc
 
 from ..deps import ProfileDep, StoreDep
@@ -46,9 +46,7 @@ def status(store: StoreDep, profile: ProfileDep) -> StatusOut:
         version=__version__,
         events=store.count("events"),
         last_crawl=runs[0] if runs else None,
-        job_seeker_count=JobSeekerCount(
-            marked=job_seeker_marked(store), limit=profile.job_seeker_monthly_limit
-        ),
+        job_seeker_count=JobSeekerCount.of(job_seeker_budget(store, profile)),
         next_employed=upcoming,
         capture_opt_in=profile.capture_opt_in,
     )

@@ -80,6 +80,7 @@ class BrowserTour:
         api_base: str,
         token: str,
         headless: bool,
+        timezone: str | None = None,
     ):
         self.chromium = chromium
         self.profile_dir = profile_dir
@@ -88,6 +89,7 @@ class BrowserTour:
         self.api_base = api_base
         self.token = token
         self.headless = headless
+        self.timezone = timezone  # the person's: the popup shows times in the browser's zone
         self._pw = None
         self.context = None
 
@@ -102,6 +104,7 @@ class BrowserTour:
                 executable_path=str(self.chromium),
                 headless=self.headless,
                 viewport={"width": 1100, "height": 760},
+                timezone_id=self.timezone,
                 args=[
                     f"--disable-extensions-except={ext}",
                     f"--load-extension={ext}",
@@ -150,6 +153,29 @@ class BrowserTour:
         finally:
             if self.headless:
                 page.close()
+
+    def popup(self, name: str, wait_ms: int = 8000) -> Path | None:
+        """A screenshot of the extension's popup, with this week's plan, at a popup's size."""
+        worker = next(
+            (w for w in self.context.service_workers if w.url.startswith("chrome-extension://")),
+            None,
+        )
+        if worker is None:
+            return None
+        origin = "/".join(worker.url.split("/")[:3])
+        page = self.context.new_page()
+        path = self.shots_dir / f"{name}.png"
+        try:
+            page.set_viewport_size({"width": 380, "height": 640})
+            page.goto(f"{origin}/popup.html")
+            page.locator("#plan:not([hidden])").wait_for(timeout=wait_ms)
+            page.wait_for_timeout(200)
+            page.screenshot(path=str(path), full_page=True)
+            return path
+        except PlaywrightError:
+            return None
+        finally:
+            page.close()
 
     def wait_until_closed(self) -> None:
         """With a display, leave the browser to the person until Ctrl-C or the window closes."""

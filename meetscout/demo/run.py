@@ -3,9 +3,10 @@
 1. render the sample (dated from today), serve it on 127.0.0.1 and crawl it with the real spiders
    into `demo-output/demo.db` (never the person's own database);
 2. print what was found: meetings where the employed go, and job-seeker meetings;
-3. start the API, open Chromium with the extension on the sample under its real Meetup and
-   LinkedIn addresses, and screenshot the flagged pages;
-4. print the next steps for real use.
+3. print the person's plan for the next four weeks, as `meetscout plan` does;
+4. start the API, open Chromium with the extension on the sample under its real Meetup and
+   LinkedIn addresses, and screenshot the flagged pages and the popup with this week's plan;
+5. print the next steps for real use.
 
 Everything the demo writes stays under the output folder; `summary.json` there records the counts,
 the crawl runs and the badges seen on each screenshot.
@@ -27,6 +28,9 @@ from playwright.sync_api import Error as PlaywrightError
 from rich.console import Console
 
 from ..browser import BrowserNotFound, ensure_chromium
+from ..commands.plan import show_plan
+from ..model import Profile
+from ..plan import plan_from_store
 from ..store import Store
 from ..terminal import safe
 from .api_process import ApiProcess, isolated_env
@@ -55,7 +59,9 @@ class DemoSummary:
     job_seekers: list[str] = field(default_factory=list)
     cancelled: list[str] = field(default_factory=list)
     runs: list[dict] = field(default_factory=list)
+    plan: list[list[str]] = field(default_factory=list)  # each week's picks
     screenshots: list[dict] = field(default_factory=list)
+    plan_screenshot: str | None = None
     missing: list[str] = field(default_factory=list)
 
 
@@ -124,6 +130,19 @@ def demo_config(rendered: RenderedSample, meetup_base: str, linkedin_base: str) 
     )
 
 
+def demo_profile(zone: str) -> Profile:
+    """The person the demo plans for: the profile of the demo's meetscout.toml, with the plan's
+    settings: one meeting where the employed go a week, evenings and Saturday mornings free."""
+    return Profile(
+        home_area="Morristown, NJ",
+        target_companies=["Prudential", "ADP"],
+        employed_per_week=1,
+        employed_weekly_max=2,
+        free_times=["Mon-Fri 17:30-22:00", "Sat 08:00-14:00"],
+        timezone=zone,
+    )
+
+
 class Demo:
     def __init__(self, output: Path, headless: bool | None = None, console: Console | None = None):
         self.output = Path(output).resolve()
@@ -132,6 +151,7 @@ class Demo:
         self.db = self.output / "demo.db"
         self.env = isolated_env(self.output)
         self.started = time.monotonic()
+        self.sample_zone = "America/New_York"
         self.summary = DemoSummary(
             output=str(self.output),
             database=str(self.db),
@@ -213,6 +233,14 @@ class Demo:
         # The sample's people live in its zone: times read as theirs.
         print_tables(self.console, found, zone)
 
+    def plan(self) -> None:
+        """The person's four weeks, as `meetscout plan` shows them, for the demo's profile."""
+        with Store(self.db) as store:
+            store.save_profile(demo_profile(self.sample_zone))
+            made = plan_from_store(store, datetime.now(UTC))
+        show_plan(made, self.console)
+        self.summary.plan = [[p.title for p in week.picks] for week in made.weeks]
+
     # ------------------------------------------------------------------ step 3
 
     def browse(self, rendered: RenderedSample, keep_open: bool) -> list[Shot]:
@@ -269,6 +297,7 @@ class Demo:
             api_base=api_base,
             token=token,
             headless=self.headless,
+            timezone=rendered.sample.timezone,
         )
         with tour:
             for stop in tour_stops(rendered):
@@ -282,6 +311,12 @@ class Demo:
                     highlight=False,
                     soft_wrap=True,
                 )
+            popup = tour.popup("popup-plan")
+            if popup is None:
+                self.summary.missing.append("screenshot: the popup's plan")
+            else:
+                self.summary.plan_screenshot = str(popup)
+                self.console.print(f"  {popup}  [dim]the popup: this week's plan[/dim]")
             if keep_open and not self.headless:
                 self.console.print(
                     "\nThe browser stays open: click around the sample (hover a badge for its "
@@ -316,9 +351,12 @@ class Demo:
                 "the crawl stored no events, so there is nothing to show; its log is in "
                 f"{self.output / 'logs'}"
             )
-        c.print("\n[bold]3.[/bold] Flags in the browser (the extension on the sample pages)")
+        c.print("\n[bold]3.[/bold] Your plan for the next four weeks (meetscout plan)")
+        self.sample_zone = rendered.sample.timezone
+        self.plan()
+        c.print("\n[bold]4.[/bold] Flags in the browser (the extension on the sample pages)")
         self.browse(rendered, keep_open)
-        c.print("\n[bold]4.[/bold] Next steps")
+        c.print("\n[bold]5.[/bold] Next steps")
         print_next_steps(c)
         self.summary.seconds = round(time.monotonic() - self.started, 1)
         (self.output / "summary.json").write_text(json.dumps(asdict(self.summary), indent=2))

@@ -211,6 +211,29 @@ def state_tables(conn: sqlite3.Connection) -> None:
         conn.execute("DROP TABLE settings")
 
 
+def plan_and_calendar(conn: sqlite3.Connection) -> None:
+    """The weekly plan's choices and when the person last looked at it; the calendar
+    subscription's secrets and what each calendar entry last said (for its SEQUENCE)."""
+    conn.execute(
+        "CREATE TABLE plan_choices (event_id TEXT PRIMARY KEY, "
+        "choice TEXT NOT NULL CHECK (choice IN ('accepted', 'swapped', 'dropped')), "
+        "at TEXT NOT NULL)"
+    )
+    conn.execute(
+        "CREATE TABLE plan_looked (id INTEGER PRIMARY KEY CHECK (id = 1), at TEXT NOT NULL)"
+    )
+    # Only a hash finds a secret, so a revoked one can still be told apart from a made-up one;
+    # the secret itself is kept while it is current, for `meetscout calendar url` to print.
+    conn.execute(
+        "CREATE TABLE calendar_secrets (id INTEGER PRIMARY KEY, digest TEXT NOT NULL UNIQUE, "
+        "secret TEXT, created TEXT NOT NULL, revoked TEXT)"
+    )
+    conn.execute(
+        "CREATE TABLE calendar_versions (uid TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, "
+        "sequence INTEGER NOT NULL, changed TEXT NOT NULL)"
+    )
+
+
 def profile_file_digest(conn: sqlite3.Connection) -> None:
     """Which `[profile]` section of meetscout.toml was last copied into the stored profile (a
     digest of the keys it set), so the file is copied again only when it changes and an edit
@@ -240,6 +263,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     attendance_contacts_settings,
     fts_batch_memory,
     state_tables,
+    plan_and_calendar,
     profile_file_digest,
     fts_found_by_tools,
 ]

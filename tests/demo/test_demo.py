@@ -53,6 +53,7 @@ def test_tables_show_both_crowds(demo_run):
     text = done.stdout
     assert "Where the employed go" in text and "Job-seeker meetings" in text
     employed_table, seekers_table = text.split("Job-seeker meetings", 1)
+    seekers_table = seekers_table.split("Your plan for the next four weeks", 1)[0]
     employed_table = employed_table.split("Where the employed go", 1)[1]
     seekers_table, cancelled_table = seekers_table.split("Cancelled (1)", 1)
     # Table cells wrap, so look for single words of each row.
@@ -124,3 +125,20 @@ def test_demo_never_touches_the_persons_database_or_token(demo_run):
     assert not (home / "person.db").exists()
     assert not (home / "person-data").exists()
     assert not (home / "person-config").exists()
+
+
+def test_the_demo_shows_a_plan_and_the_popup_with_it(demo_run):
+    out, done = demo_run
+    text = done.stdout
+    assert "Your plan for the next four weeks" in text
+    assert "Week 1 ·" in text and "Week 4 ·" in text
+    assert "job-seeker meetings:" in text
+    summary = json.loads((out / "summary.json").read_text())
+    assert len(summary["plan"]) == 4
+    picked = [title for week in summary["plan"] for title in week]
+    assert picked, "the demo's plan picked nothing in four weeks"
+    assert "Saturday Hike: Pyramid Mountain and Tripod Rock" not in picked
+    popup = Path(summary["plan_screenshot"])
+    assert popup.is_file() and popup.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    with Store(out / "demo.db") as store:
+        assert store.get_profile().free_times  # the plan's settings were the demo's own

@@ -209,7 +209,8 @@ def test_im_going_marks_attendance(page, api):
         f"() => document.querySelector(\"[data-meetscout-url='{SUPPORT.url}']\")"
         ".shadowRoot.querySelector('.status').textContent === 'Marked as going.'"
     )
-    assert host.locator(".count").inner_text().endswith("this month")
+    # The month the meeting is in, in the person's zone (this computer's: the profile names none).
+    assert host.locator(".count").inner_text().endswith(f"in {SUPPORT.starts_at.astimezone():%B}")
 
 
 def test_api_down_leaves_page_clean_and_popup_explains(page, api):
@@ -287,6 +288,10 @@ def test_unknown_page_sends_its_data_when_capture_is_on(page, api, flag_requests
 def test_options_page_saves_profile(page, api):
     auth = {"Authorization": f"Bearer {api.token}"}
     before = httpx.get(f"{api.base}/v1/profile", headers=auth).json()
+    # A field the page does not edit survives its save.
+    httpx.put(
+        f"{api.base}/v1/profile", headers=auth, json={**before, "timezone": "America/Chicago"}
+    )
     page.goto(f"chrome-extension://{EXTENSION_ID}/options.html")
     page.locator("body[data-loaded='true']").wait_for()
     assert page.locator("#apiBase").input_value() == api.base
@@ -296,6 +301,8 @@ def test_options_page_saves_profile(page, api):
         page.fill("#target_companies", "Prudential\nADP, Merck")
         page.fill("#target_industries", "cybersecurity")
         page.fill("#job_seeker_monthly_limit", "1")
+        page.fill("#employed_per_week", "2")
+        page.fill("#free_times", "Tue,Thu 18:00-21:30\nSat 08:00-14:00")
         page.click("#save")
         page.locator("#result", has_text="Saved.").wait_for()
         saved = httpx.get(f"{api.base}/v1/profile", headers=auth).json()
@@ -304,6 +311,9 @@ def test_options_page_saves_profile(page, api):
         assert saved["target_companies"] == ["Prudential", "ADP", "Merck"]
         assert saved["target_industries"] == ["cybersecurity"]
         assert saved["job_seeker_monthly_limit"] == 1
+        assert (saved["employed_per_week"], saved["employed_weekly_max"]) == (2, 2)
+        assert saved["free_times"] == ["Tue,Thu 18:00-21:30", "Sat 08:00-14:00"]
+        assert saved["timezone"] == "America/Chicago"
         page.reload()
         page.locator("body[data-loaded='true']").wait_for()
         assert page.locator("#target_companies").input_value() == "Prudential\nADP\nMerck"

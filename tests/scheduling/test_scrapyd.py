@@ -32,7 +32,8 @@ def free_port() -> int:
 
 def api(base: str, path: str, data: dict | list | None = None) -> dict:
     body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
-    with urllib.request.urlopen(base + path, data=body, timeout=10) as reply:
+    # listspiders and schedule start a Python process that imports the project: slow on a busy machine.
+    with urllib.request.urlopen(base + path, data=body, timeout=90) as reply:
         return json.loads(reply.read())
 
 
