@@ -150,7 +150,7 @@
       ['not_networking', 'Not networking'],
     ];
     for (const [crowd, text] of choices) {
-      if (crowd === flag.crowd) continue;
+      if (crowd === flag.crowd && view.sure) continue; // a guess can be confirmed
       const choice = el(doc, 'button', 'choice', text);
       choice.type = 'button';
       choice.dataset.crowd = crowd;

@@ -24,6 +24,9 @@
   // A cancelled meeting's flag, whoever would have gone: it shows no chips and no count.
   const CANCELLED_LABEL = 'Cancelled';
 
+  // A judgement meetscout is not sure of (few or conflicting clues): shown quietly, with its reasons.
+  const UNSURE_LABEL = 'Not sure';
+
   const HELP = {
     down: 'Start meetscout with `meetscout serve`',
     token: 'Paste the token from `meetscout token`',
@@ -35,12 +38,13 @@
   function describeFlag(flag) {
     if (!flag || !Object.hasOwn(CROWD_LABELS, flag.crowd)) return null;
     const cancelled = flag.cancelled === true;
-    const tone = cancelled ? 'cancelled' : flag.crowd === 'not_networking' ? 'quiet' : flag.crowd;
-    const label = cancelled ? CANCELLED_LABEL : CROWD_LABELS[flag.crowd];
+    const sure = flag.sure !== false;
+    const tone = cancelled ? 'cancelled' : !sure || flag.crowd === 'not_networking' ? 'quiet' : flag.crowd;
+    const label = cancelled ? CANCELLED_LABEL : sure ? CROWD_LABELS[flag.crowd] : UNSURE_LABEL;
     let count = null;
     let overLimit = false;
     const jsc = flag.job_seeker_count;
-    if (!cancelled && flag.crowd === 'job_seekers' && jsc && Number(jsc.marked) > 0) {
+    if (!cancelled && sure && flag.crowd === 'job_seekers' && jsc && Number(jsc.marked) > 0) {
       // The month the meeting is in, which need not be this one.
       const month = typeof jsc.month_name === 'string' && jsc.month_name ? `in ${jsc.month_name}` : 'this month';
       count = `${Number(jsc.marked)} of ${Number(jsc.limit)} ${month}`;
@@ -57,7 +61,7 @@
     const parts = [`meetscout: ${label}`];
     if (count) parts.push(count);
     if (chips.length) parts.push(chips.map((c) => c.text).join(', '));
-    return { tone, label, cancelled, count, overLimit, chips, reasons, name: parts.join('. ') };
+    return { tone, sure, label, cancelled, count, overLimit, chips, reasons, name: parts.join('. ') };
   }
 
   function chunk(items, size) {
@@ -171,8 +175,8 @@
   }
 
   const api = {
-    ACCESS_LABELS, CROWD_LABELS, CANCELLED_LABEL, HELP, describeFlag, chunk, failureFor, normalizeApiBase,
-    parseList, ago, whenText, zoneName, newBadgeText, describePlan,
+    ACCESS_LABELS, CROWD_LABELS, CANCELLED_LABEL, UNSURE_LABEL, HELP, describeFlag, chunk, failureFor,
+    normalizeApiBase, parseList, ago, whenText, zoneName, newBadgeText, describePlan,
   };
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
   else root.MeetscoutFlagView = api;

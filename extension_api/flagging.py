@@ -29,10 +29,10 @@ from .schemas import AttendanceIn, Flag, PageItem, budget_fields
 log = logging.getLogger("meetscout.api")
 
 
-def label_for(subject: Event | Group, crowd: Crowd | str | None) -> str | None:
+def label_for(subject: Event | Group, assessment: Assessment | None) -> str | None:
     """A stored meeting's or group's label ("Cancelled" for a cancelled meeting); None when
     meetscout could not tell who goes."""
-    return flag_label(subject, crowd) if crowd or is_cancelled(subject) else None
+    return flag_label(subject, assessment) if assessment or is_cancelled(subject) else None
 
 
 @dataclass(frozen=True)
@@ -178,9 +178,10 @@ def judgement_fields(subject: Event | Group | None, a: Assessment | None) -> dic
         "title": subject.title if is_event else subject.name if subject else None,
         "crowd": a.crowd.value if a else None,
         "kind": a.kind.value if a else None,
-        "label": flag_label(subject, a.crowd if a else None),
+        "label": flag_label(subject, a),
         "cancelled": is_cancelled(subject),
         "confidence": a.confidence if a else 0.0,
+        "sure": a.sure if a else False,
         "access": [x.value for x in a.access] if a else [],
         "reasons": list(a.reasons) if a else [],
         "targets": list(a.targets) if a else [],

@@ -100,6 +100,11 @@ class Flag(BaseModel):
         default=False, description="The meeting is cancelled: it counts in no crowd."
     )
     confidence: float
+    sure: bool = Field(
+        default=True,
+        description="False when meetscout is not sure who goes (few or conflicting clues): the "
+        'label is then "Not sure", the crowd is never "employed", and the badge is quiet.',
+    )
     access: list[Access]
     reasons: list[str]
     targets: list[str]

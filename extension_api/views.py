@@ -22,7 +22,7 @@ def event_views(store: Store, events: Sequence[Event], profile: Profile) -> list
         out.append(
             EventOut.model_construct(
                 **fields,
-                label=label_for(event, assessment.crowd if assessment else None),
+                label=label_for(event, assessment),
                 going=event.id in going,
             )
         )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 from .extension import extension_dir
-from .model import Access, Crowd, Event, Group, Status
+from .model import Access, Assessment, Crowd, Event, Group, Status
 
 LABELS_PATH = extension_dir() / "shared" / "labels.json"
 
@@ -19,15 +19,18 @@ LABELS = {crowd: _WORDS["crowd"][crowd.value] for crowd in Crowd}  # "Where the 
 ACCESS_LABELS = {access: _WORDS["access"][access.value] for access in Access}  # "Guest pass", …
 UNJUDGED = _WORDS["unjudged"]  # a flag when meetscout cannot tell who goes
 CANCELLED = _WORDS["cancelled"]  # a cancelled meeting's flag, whoever would have gone
+UNSURE = _WORDS["unsure"]  # a judgement that is not sure (Assessment.sure), shown quietly
 
 
 def is_cancelled(subject: Event | Group | None) -> bool:
     return isinstance(subject, Event) and subject.status == Status.cancelled
 
 
-def flag_label(subject: Event | Group | None, crowd: Crowd | str | None) -> str:
+def flag_label(subject: Event | Group | None, assessment: Assessment | None) -> str:
     """What a flag says: "Cancelled" for a cancelled meeting (it counts in no crowd), else the
-    crowd's words, else that meetscout cannot tell."""
+    crowd's words, "Not sure" for an unsure judgement, or that meetscout cannot tell."""
     if is_cancelled(subject):
         return CANCELLED
-    return LABELS[Crowd(crowd)] if crowd else UNJUDGED
+    if assessment is None:
+        return UNJUDGED
+    return LABELS[assessment.crowd] if assessment.sure else UNSURE

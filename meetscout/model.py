@@ -72,6 +72,11 @@ class Fee(BaseModel):
     free: bool = False
 
 
+# A judgement is sure when its crowd is at least this likely. The classifier gives the employed
+# flag only when sure; the extension shows a judgement that is not sure quietly, as "Not sure".
+SURE_AT = 0.7
+
+
 class Assessment(BaseModel):
     """The flag: who goes, what it is, how to get in cheaply, and why we think so."""
 
@@ -84,6 +89,11 @@ class Assessment(BaseModel):
     classifier_version: str = ""
     # "classifier", "group" (inherited from the group) or "feedback" (the person's correction).
     basis: str = "classifier"
+
+    @property
+    def sure(self) -> bool:
+        """Whether the crowd is likely enough to flag plainly (see SURE_AT)."""
+        return self.confidence >= SURE_AT
 
 
 def _utc(value: datetime | None) -> datetime | None:

@@ -72,6 +72,23 @@ test('a cancelled meeting says so, whoever would have gone: no chips, no count',
   assert.deepEqual(view.reasons, ['A workshop for practitioners']);
 });
 
+test('a judgement that is not sure is quiet: "Not sure", its reasons, no chips or count', () => {
+  const view = v.describeFlag({
+    crowd: 'job_seekers', kind: 'job_seeker_group', sure: false, access: ['free'], targets: ['Acme'],
+    reasons: ['Not sure: the listing gives few clues (perhaps a job-seeker group)'],
+    job_seeker_count: { marked: 1, limit: 2 },
+  });
+  assert.equal(view.tone, 'quiet');
+  assert.equal(view.sure, false);
+  assert.equal(view.label, 'Not sure');
+  assert.deepEqual(view.chips, []);
+  assert.equal(view.count, null);
+  assert.deepEqual(view.reasons, ['Not sure: the listing gives few clues (perhaps a job-seeker group)']);
+  assert.equal(view.name, 'meetscout: Not sure');
+  // An older API sends no `sure`: the flag is shown as before.
+  assert.equal(v.describeFlag({ crowd: 'employed', access: [], reasons: [] }).label, 'Where the employed go');
+});
+
 test('nothing to show for a missing or unknown crowd', () => {
   assert.equal(v.describeFlag(null), null);
   assert.equal(v.describeFlag({ crowd: 'toString' }), null);

@@ -80,7 +80,9 @@ def test_an_unknown_event_is_judged_on_the_spot_from_the_page(client):
         "group_name": "Career Changers Circle",
     }
     [flag] = flags(client, item)
-    page = event_from_page(item["url"], title=item["title"], text=item["text"])
+    page = event_from_page(
+        item["url"], title=item["title"], text=item["text"], group_name=item["group_name"]
+    )
     expected = classify_event(page, None, Profile())
     assert flag["known"] is False
     assert flag["id"] == "meetup:312345678"
