@@ -20,6 +20,8 @@
     .badge:focus-visible { outline: 2px solid #1a5fb4; outline-offset: 2px; }
     .employed .badge { background: #e3f4e8; color: #14532d; border: 1px solid #86c99a; }
     .job_seekers .badge { background: #fff3d6; color: #713f12; border: 1px solid #e5b94e; }
+    .cancelled .badge { background: #f3f4f6; color: #374151; border: 1px dashed #9ca3af; }
+    .cancelled .dot { background: transparent; border: 1px solid currentColor; box-sizing: border-box; }
     .quiet .badge { background: transparent; color: #6b7280; font-weight: 400; font-size: 12px; padding: 0 4px; }
     .dot { width: 8px; height: 8px; border-radius: 50%; background: currentColor; opacity: .8; }
     .count { font-weight: 400; }
@@ -31,6 +33,9 @@
       max-width: 340px; padding: 8px 10px; background: #fff; color: #1d1d1f; border: 1px solid #d0d0d5;
       border-radius: 8px; box-shadow: 0 4px 16px #0002; font-weight: 400; z-index: 2147483000; }
     .wrap:hover .panel, .wrap:focus-within .panel, .wrap.open .panel { display: block; }
+    /* Opened with a click, the reasons push the page down instead of covering the meeting's
+       date, venue and price below the badge; a hover's quick look floats over them. */
+    .wrap.open .panel { position: static; margin: 6px 0 4px; box-shadow: none; }
     .why { font-weight: 600; font-size: 12px; margin: 0 0 4px; }
     ul { margin: 0 0 8px; padding-left: 18px; }
     li { margin: 2px 0; }
@@ -104,6 +109,7 @@
     const wrap = el(doc, 'span', `wrap ${view.tone}${view.overLimit ? ' over' : ''}`);
     host.meetscout.flag = flag;
     host.dataset.meetscoutCrowd = flag.crowd;
+    host.toggleAttribute('data-meetscout-cancelled', view.cancelled);
 
     const button = el(doc, 'button', 'badge');
     button.type = 'button';
@@ -157,7 +163,8 @@
       }
       actionsRow.append(wrong, ...presence);
     } else {
-      actionsRow.append(wrong, going);
+      actionsRow.append(wrong);
+      if (!view.cancelled) actionsRow.append(going); // nobody goes to a cancelled meeting
     }
     // A meeting (not a group) still ahead can go into the weekly plan; accepted there, it counts
     // as going.
@@ -165,7 +172,9 @@
     const plan = el(doc, 'button', 'plan', planned ? 'In my plan' : 'Add to my plan');
     plan.type = 'button';
     plan.disabled = planned;
-    if (!after && flag.subject === 'event' && host.meetscout.actions.plan) actionsRow.append(plan);
+    if (!after && flag.subject === 'event' && !view.cancelled && host.meetscout.actions.plan) {
+      actionsRow.append(plan);
+    }
 
     const correct = el(doc, 'div', 'correct');
     correct.hidden = true;

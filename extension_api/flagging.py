@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from meetscout.identify import Identity, canonical_url, identify
 from meetscout.judge import Corrections, judge_event, judge_group, judge_stored
-from meetscout.labels import LABELS, UNJUDGED, UNSURE
+from meetscout.labels import flag_label, is_cancelled
 from meetscout.log import meeting_end
 from meetscout.model import Assessment, Crowd, Event, Group, Profile
 from meetscout.personal import job_seeker_budget, month_of, person_zone
@@ -30,8 +30,10 @@ from .schemas import AttendanceIn, Flag, PageItem, budget_fields
 log = logging.getLogger("meetscout.api")
 
 
-def label_for(crowd: Crowd | str | None) -> str | None:
-    return LABELS.get(Crowd(crowd)) if crowd else None
+def label_for(subject: Event | Group, assessment: Assessment | None) -> str | None:
+    """A stored meeting's or group's label ("Cancelled" for a cancelled meeting); None when
+    meetscout could not tell who goes."""
+    return flag_label(subject, assessment) if assessment or is_cancelled(subject) else None
 
 
 @dataclass(frozen=True)
@@ -187,7 +189,8 @@ def judgement_fields(subject: Event | Group | None, a: Assessment | None) -> dic
         "title": subject.title if is_event else subject.name if subject else None,
         "crowd": a.crowd.value if a else None,
         "kind": a.kind.value if a else None,
-        "label": (LABELS[a.crowd] if a.sure else UNSURE) if a else UNJUDGED,
+        "label": flag_label(subject, a),
+        "cancelled": is_cancelled(subject),
         "confidence": a.confidence if a else 0.0,
         "sure": a.sure if a else False,
         "access": [x.value for x in a.access] if a else [],
@@ -208,7 +211,7 @@ def to_flag_dicts(store: Store, judged: Sequence[Judged], profile: Profile) -> l
     also = store.also_listed(events)
     for j in judged:
         a, subject = j.assessment, j.subject
-        seekers = a is not None and a.crowd == Crowd.job_seekers
+        seekers = a is not None and a.crowd == Crowd.job_seekers and not is_cancelled(subject)
         count = None
         if seekers:
             count = _budget(store, profile, subject, counts)

@@ -105,7 +105,10 @@ class Flag(BaseModel):
     title: str | None = None
     crowd: Crowd | None = Field(description="Null when there was nothing to judge by.")
     kind: Kind | None
-    label: str
+    label: str = Field(description='The crowd in words; "Cancelled" for a cancelled meeting.')
+    cancelled: bool = Field(
+        default=False, description="The meeting is cancelled: it counts in no crowd."
+    )
     confidence: float
     sure: bool = Field(
         default=True,

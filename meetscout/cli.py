@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from .commands.browse import browse
 from .commands.browser import browser
 from .commands.calendar import calendar_app
 from .commands.classify import classify, reclassify
@@ -22,6 +23,7 @@ from .commands.log import log
 from .commands.outcome import outcome
 from .commands.plan import plan_app
 from .commands.presence import attended, skipped
+from .commands.profile import profile_app
 from .commands.report import report
 from .commands.schedule import schedule
 from .commands.serve import serve
@@ -45,6 +47,7 @@ app = typer.Typer(
 
 app.command()(events)
 app.command()(browser)
+app.command()(browse)
 app.command()(config)
 app.command()(demo)
 app.command()(extension)
@@ -73,6 +76,7 @@ app.command()(outcome)
 app.command()(report)
 app.command()(export)
 app.command("import")(import_)
+app.add_typer(profile_app, name="profile")
 
 
 def main() -> None:

@@ -58,6 +58,20 @@ test('not-networking is quiet: no chips', () => {
   assert.deepEqual(view.reasons, ['A hiking club']);
 });
 
+test('a cancelled meeting says so, whoever would have gone: no chips, no count', () => {
+  const view = v.describeFlag({
+    crowd: 'employed', kind: 'workshop_seminar', access: ['guest_pass'], targets: ['Prudential'],
+    reasons: ['A workshop for practitioners'], cancelled: true,
+    job_seeker_count: { marked: 1, limit: 2 },
+  });
+  assert.equal(view.tone, 'cancelled');
+  assert.equal(view.label, 'Cancelled');
+  assert.deepEqual(view.chips, []);
+  assert.equal(view.count, null);
+  assert.equal(view.name, 'meetscout: Cancelled');
+  assert.deepEqual(view.reasons, ['A workshop for practitioners']);
+});
+
 test('a judgement that is not sure is quiet: "Not sure", its reasons, no chips or count', () => {
   const view = v.describeFlag({
     crowd: 'job_seekers', kind: 'job_seeker_group', sure: false, access: ['free'], targets: ['Acme'],
@@ -174,4 +188,14 @@ test("an API error's sentence is read from its JSON body", () => {
   assert.equal(v.apiDetail('{"detail": "Give the contact\'s full name"}'), "Give the contact's full name");
   assert.equal(v.apiDetail('plain text'), 'plain text');
   assert.equal(v.apiDetail(''), '');
+});
+
+test('a meeting time is in the person\'s zone with the zone named, as the CLI shows it', () => {
+  // Issue 18 item 5: the popup showed times with no zone while the CLI showed the meeting's own.
+  const at = '2026-12-05T00:00:00Z'; // Friday 4 December, 19:00 in New York
+  assert.equal(v.whenText(at, { timeZone: 'America/New_York', locale: 'en-US' }), 'Fri, Dec 4, 7:00 PM EST');
+  assert.equal(v.whenText(at, { timeZone: 'Europe/Berlin', locale: 'en-US' }), 'Sat, Dec 5, 1:00 AM GMT+1');
+  assert.equal(v.whenText('garbage'), '');
+  assert.equal(v.whenText(null), '');
+  assert.equal(v.zoneName({ timeZone: 'America/New_York' }), 'America/New_York');
 });

@@ -25,7 +25,7 @@ import subprocess
 import sys
 import time
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
 from playwright.sync_api import Error as PlaywrightError
@@ -36,11 +36,12 @@ from ..commands.plan import show_plan
 from ..model import Profile
 from ..plan import plan_from_store
 from ..store import Store
+from ..terminal import safe
 from .api_process import ApiProcess, isolated_env
 from .browser_tour import BrowserTour, Shot, Stop
 from .localsite import LocalSite
 from .render import RenderedSample, render_sample, site_routes
-from .report import crowd_tables, print_next_steps, print_tables, runs_table
+from .report import crowd_tables, print_next_steps, print_tables, show_runs
 
 MEETUP = "https://www.meetup.com"
 LINKEDIN = "https://www.linkedin.com"
@@ -111,6 +112,16 @@ def tour_stops(rendered: RenderedSample) -> list[Stop]:
             hover=True,
         )
     )
+    cancelled = next(((g, e) for g, e in sample.all_events() if e.cancelled), None)
+    if cancelled:
+        group, event = cancelled
+        stops.append(
+            Stop(
+                "meetup-event-cancelled",
+                f"{MEETUP}/{group.urlname}/events/{event.id}/",
+                "a cancelled workshop: flagged cancelled, not where the employed go",
+            )
+        )
     for event in sample.linkedin[:2]:
         stops.append(
             Stop(f"linkedin-{event.slug.rstrip('-')}", LINKEDIN + event.path, "LinkedIn", True)
@@ -242,35 +253,35 @@ class Demo:
             last = (done.stdout + done.stderr).strip().splitlines()[-1:] or [""]
             self.summary.missing.append(f"crawl {source}: exit {done.returncode}")
             self.console.print(
-                f"  [yellow]The {source} crawl did not finish:[/yellow] {last[0]} (log: {log})",
+                f"  [yellow]The {source} crawl did not finish:[/yellow] {safe(last[0])} "
+                f"(log: {safe(log)})",
                 soft_wrap=True,
             )
 
     # ------------------------------------------------------------------ step 2
 
-    def report(self) -> None:
+    def report(self, zone: tzinfo) -> None:
         with Store(self.db) as store:
             found = crowd_tables(store)
             also = store.also_listed([e.id for events in found.values() for e in events])
             self.summary.events = store.count_meetings()
             self.summary.groups = store.count("groups")
             self.summary.runs = store.recent_runs(20)
-            self.summary.cancelled = [
-                e.id for e in store.search_events(_all_cancelled()) if e.status == "cancelled"
-            ]
             self.summary.chapter_events = [
                 r["id"] for r in store.rows("SELECT id FROM events WHERE source = 'calendar'")
             ]
         self.summary.employed = [e.id for e in found["employed"]]
         self.summary.job_seekers = [e.id for e in found["job_seekers"]]
+        self.summary.cancelled = [e.id for e in found["cancelled"]]
         self.summary.same_meetings = [
             {"id": e.id, "title": e.title, "also_at": [x["id"] for x in also[e.id]]}
             for events in found.values()
             for e in events
             if e.id in also
         ]
-        self.console.print(runs_table(self.summary.runs))
-        print_tables(self.console, found, also)
+        show_runs(self.console, self.summary.runs)
+        # The sample's people live in its zone: times read as theirs.
+        print_tables(self.console, found, zone, also)
 
     # ------------------------------------------------------------------ step 3
 
@@ -289,7 +300,7 @@ class Demo:
             chromium = ensure_chromium()
         except BrowserNotFound as exc:
             self.summary.missing.append("browser: no Chromium found")
-            self.console.print(f"  [yellow]Skipping the browser:[/yellow] {exc}")
+            self.console.print(f"  [yellow]Skipping the browser:[/yellow] {safe(exc)}")
             return []
         routes = {
             MEETUP: site_routes(rendered.meetup_root),
@@ -301,7 +312,7 @@ class Demo:
             api.start()
         except RuntimeError as exc:
             self.summary.missing.append("api: `meetscout serve` did not start")
-            self.console.print(f"  [yellow]Skipping the browser:[/yellow] {exc}")
+            self.console.print(f"  [yellow]Skipping the browser:[/yellow] {safe(exc)}")
             return []
         try:
             self.console.print(f"  API on {api.base_url} (log: {api.log_path})", highlight=False)
@@ -322,7 +333,7 @@ class Demo:
         except (PlaywrightError, OSError, RuntimeError) as exc:
             self.summary.missing.append(f"browser: {type(exc).__name__}")
             first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-            self.console.print(f"  [yellow]The browser step failed:[/yellow] {first_line}")
+            self.console.print(f"  [yellow]The browser step failed:[/yellow] {safe(first_line)}")
         finally:
             api.stop()
         self.summary.screenshots = [asdict(s) for s in shots]
@@ -418,7 +429,7 @@ class Demo:
             linkedin.stop()
             chapters.stop()
         c.print("\n[bold]2.[/bold] What meetscout found")
-        self.report()
+        self.report(rendered.sample.zone)
         if not self.summary.events:
             raise DemoError(
                 "the crawl stored no events, so there is nothing to show; its log is in "
@@ -443,9 +454,3 @@ class Demo:
             highlight=False,
         )
         return self.summary
-
-
-def _all_cancelled():
-    from ..store import EventQuery
-
-    return EventQuery(status="cancelled", limit=100)

@@ -35,12 +35,20 @@ class Personal(Connection):
                 data[key] = names[:MAX_TARGETS]
             return Profile.model_validate(data)
 
-    def save_profile(self, profile: Profile) -> None:
+    def save_profile(self, profile: Profile, *, file_digest: str | None = None) -> None:
+        """Store the profile. An edit keeps the record of which meetscout.toml section was
+        copied in last; copying a section in (meetscout.profile) passes its `file_digest`."""
         self.conn.execute(
-            "INSERT INTO profile (id, data) VALUES (1, ?) "
-            "ON CONFLICT(id) DO UPDATE SET data = excluded.data",
-            [profile.model_dump_json()],
+            "INSERT INTO profile (id, data, file_digest) VALUES (1, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET data = excluded.data, "
+            "file_digest = coalesce(excluded.file_digest, file_digest)",
+            [profile.model_dump_json(), file_digest],
         )
+
+    def profile_file_digest(self) -> str | None:
+        """The digest of the meetscout.toml `[profile]` section copied in last, if any."""
+        row = self.conn.execute("SELECT file_digest FROM profile WHERE id = 1").fetchone()
+        return row[0] if row else None
 
     # -- corrections of flags --
 

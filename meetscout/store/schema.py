@@ -305,6 +305,30 @@ def networking_log(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX idx_outcomes_contact_id ON outcomes (contact_id)")
 
 
+def profile_file_digest(conn: sqlite3.Connection) -> None:
+    """Which `[profile]` section of meetscout.toml was last copied into the stored profile (a
+    digest of the keys it set), so the file is copied again only when it changes and an edit
+    made since (the extension's options, `meetscout profile set`) lasts until then."""
+    conn.execute("ALTER TABLE profile ADD COLUMN file_digest TEXT")
+
+
+def fts_found_by_tools(conn: sqlite3.Connection) -> None:
+    """The full-text index again, declared as Datasette and sqlite-utils look for it.
+
+    Both find a table's index by its SQL text, `content="events"` or `content=[events]`; the
+    first schema wrote `content='events'`, so they saw no index and a search returned every row
+    (issue 18 item 11). The index is rebuilt from the events, and keeps its batch memory.
+    """
+    conn.execute("DROP TABLE events_fts")
+    conn.execute(
+        f"CREATE VIRTUAL TABLE events_fts USING fts5({', '.join(FTS_COLUMNS)}, "
+        'content="events", content_rowid="rowid", '
+        "tokenize='porter unicode61 remove_diacritics 2')"
+    )
+    conn.execute("INSERT INTO events_fts(events_fts) VALUES ('rebuild')")
+    fts_batch_memory(conn)
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     first_schema,
     attendance_contacts_settings,
@@ -314,6 +338,8 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     feed_validators,
     same_meetings,
     networking_log,
+    profile_file_digest,
+    fts_found_by_tools,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
