@@ -36,6 +36,7 @@ def test_bad_query_is_a_message_not_a_traceback(tmp_path):
 
 
 def test_bad_date_is_a_message(tmp_path):
+    Store(tmp_path / "m.db").close()
     result = runner.invoke(
         app, ["events", "--from", "next tuesday", "--db", str(tmp_path / "m.db")]
     )

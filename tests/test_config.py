@@ -60,7 +60,7 @@ def test_a_mistyped_table_gets_its_line_the_choices_and_a_suggestion(tmp_path):
         load_config(path)
     text = str(err.value)
     assert f"{path}: line 4, key 'linkdin'" in text
-    assert "profile, meetup or linkedin" in text and "did you mean 'linkedin'?" in text
+    assert "profile, meetup, linkedin or calendars" in text and "did you mean 'linkedin'?" in text
     assert "Extra inputs" not in text
 
 

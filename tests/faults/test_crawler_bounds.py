@@ -35,7 +35,7 @@ def test_a_group_name_that_is_a_path_is_refused(tmp_path):
         app, ["crawl", "meetup", "../../etc", "--db", str(tmp_path / "m.db"),
               "--base-url", "http://127.0.0.1:9"],
     )  # fmt: skip
-    assert result.exit_code == USAGE and "not a Meetup group name" in result.output
+    assert result.exit_code == USAGE and "not a Meetup group" in result.output
     spider = MeetupGroupSpider(urlnames=["../../etc", HDI], base_url="http://127.0.0.1:9")
     assert spider.urlnames == [HDI]
     assert "'../../etc' is not a Meetup group name" in spider.report.problems[0]
