@@ -224,7 +224,8 @@ def _reasons(
     words = [word for word in words if word not in quoted]
     if words:
         reasons.append(f"Its words point to {CROWD_WORDS[crowd]}: {_quote(words[:3])}")
-    for feature in strong.intersection(known):
+    # In a set order (strongest first): a set's own order changes from one process to the next.
+    for feature in sorted(strong.intersection(known), key=lambda f: (-pulls[f], f)):
         if not feature.startswith(("cue:", "name-cue:")):
             sentence = _context_sentence(feature, reading, crowd)
             if sentence:
