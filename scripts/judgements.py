@@ -2,11 +2,12 @@
 a check that a change meant only to make the classifier faster judges nothing differently.
 
 Every listing of tests/classify/*.jsonl and tests/classify/real/listings.jsonl is judged as an
-event alone, kept to the job seekers' crowd (a person's correction), with its group (judged first, as the store does) and a profile naming targets, and
-its group on its own; each judgement is kept as crowd, kind, access, confidence, reasons, targets.
+event alone, kept to the job seekers' crowd (a person's correction), with its group (judged first,
+as the store does) and a profile naming targets, and its group on its own; each judgement is kept
+as crowd, kind, access, confidence, reasons and targets.
 
-    .venv/bin/python scripts/judgements.py --save /tmp/before.json   # on the old code
-    .venv/bin/python scripts/judgements.py --compare /tmp/before.json  # on the new: exit 1 if any differ
+    .venv/bin/python scripts/judgements.py --save /tmp/before.json  # on the old code
+    .venv/bin/python scripts/judgements.py --compare /tmp/before.json  # the new: 1 if any differ
 """
 
 from __future__ import annotations
