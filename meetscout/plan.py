@@ -25,7 +25,7 @@ A week left short says so and names the nearest alternatives, each with what kep
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Literal
 
@@ -248,18 +248,18 @@ def make_plan(
 ) -> Plan:
     home = find_home(profile, (spot(m.event.venue) for m in meetings))
     ctx = _context(profile, marks, now, home)
-    listings = [Listing.of(m.event, m.assessment) for m in meetings]
-    return _plan(listings, ctx, weeks, bool(meetings), lambda: [])
+    options = _options(ctx, (Listing.of(m.event, m.assessment) for m in meetings))
+    return _plan(options, ctx, weeks, bool(meetings), lambda: [])
 
 
 def _plan(
-    listings: Sequence[Listing],
+    options: list[_Option],
     ctx: _Context,
     weeks: int,
     stored: bool,
     held_back: Callable[[], Sequence[Listing]],
 ) -> Plan:
-    """The plan over `listings`: all the meetings that may be picked or are new, and those
+    """The plan over `options`: all the meetings that may be picked or are new, and those
     marked going or chosen about; `held_back()` gives, when a week falls short, the rest where
     the employed go, so the nearest alternatives can be named. `stored`: whether there are any
     meetings at all in the weeks ahead."""
@@ -268,7 +268,6 @@ def _plan(
     edges = [
         datetime.combine(today + timedelta(days=7 * i), time(0), zone) for i in range(weeks + 1)
     ]
-    options = _options(ctx, listings)
     by_week: list[list[_Option]] = [[] for _ in range(weeks)]
     for option in options:
         for i in range(weeks):
@@ -374,14 +373,6 @@ def _hold_back(event: Listing, ctx: _Context) -> tuple[str | None, bool]:
     if not reach.ok:
         return reach.note, False
     return None, False
-
-
-def _worth_judging(listings: Sequence[Listing], ctx: _Context) -> list[Listing]:
-    """The meetings whose picks depend on the person's view of them now (their targets): those
-    marked going and those nothing holds back by their stored judgement. The rest can be at
-    most an alternative, shown by the judgement stored with them; judging only these keeps a
-    plan over a big store quick (benchmarks/plan.py)."""
-    return [x for x in listings if x.id in ctx.marks.going or _hold_back(x, ctx)[0] is None]
 
 
 def _end(event: Listing) -> datetime:
@@ -676,15 +667,16 @@ def plan_from_store(store: Store, now: datetime, weeks: int = WEEKS) -> Plan:
     rows = store.plan_candidates(
         start, end, now, spans, length=DEFAULT_LENGTH, cheap=cheap, online_only=profile.virtual_only
     )
-    going = store.going_among([r["id"] for r in rows])
-    choices = store.plan_choices()
-    ctx = _context(
-        profile,
-        Marks(frozenset(going), choices),
-        now,
-        find_home(profile, store.plan_spots(start, end, now)),
-    )
-    # The unjudged are judged first; then those whose picks hang on the person's view now.
+    going = frozenset(store.going_among([r["id"] for r in rows]))
+    months = _months_between(month_of(start, zone), month_of(end - timedelta(seconds=1), zone))
+    budgets = {
+        m: job_seeker_budget(store, profile, datetime.combine(m, time(12), zone)) for m in months
+    }
+    marks = Marks(going, store.plan_choices(), store.plan_looked_at(), budgets)
+    ctx = _context(profile, marks, now, find_home(profile, store.plan_spots(start, end, now)))
+    # The unjudged are judged first; then those whose picks hang on the person's view now:
+    # those marked going, and those nothing holds back by the judgement stored with them. The
+    # rest can be at most an alternative, shown by their stored judgement.
     unjudged = [r["id"] for r in rows if not r["crowd"]]
     events = store.get_events(unjudged)
     seen = dict(
@@ -694,34 +686,27 @@ def plan_from_store(store: Store, now: datetime, weeks: int = WEEKS) -> Plan:
         Listing.of(events[r["id"]], seen[r["id"]]) if r["id"] in seen else Listing.stored(r)
         for r in rows
     ]
+    options = _options(ctx, listings)
+    ranked = [
+        o.listing
+        for o in options
+        if (o.listing.id in going or o.problem is None) and o.listing.id not in seen
+    ]
     by_id = {r["id"]: r for r in rows}
-    ranked = [x.id for x in _worth_judging(listings, ctx) if x.id not in seen]
-    targets = dict(
-        zip(ranked, stored_targets(store, [by_id[i] for i in ranked], profile), strict=True)
-    )
-    whole = [i for i in ranked if targets[i] is None]
-    events.update(store.get_events(whole))
-    seen.update(zip(whole, judge_stored(store, [events[i] for i in whole], profile), strict=True))
-    listings = [Listing.of(events[x.id], seen[x.id]) if x.id in seen else x for x in listings]
-    for x in listings:
-        if targets.get(x.id) is not None:
-            x.targets = targets[x.id]
-    months = _months_between(month_of(start, zone), month_of(end - timedelta(seconds=1), zone))
-    budgets = {
-        m: job_seeker_budget(store, profile, datetime.combine(m, time(12), zone)) for m in months
-    }
-    marks = Marks(
-        going=frozenset(going),
-        choices=choices,
-        looked_at=store.plan_looked_at(),
-        budgets=budgets,
-    )
+    targets = stored_targets(store, [by_id[x.id] for x in ranked], profile)
+    for x, found in zip(ranked, targets, strict=True):
+        x.targets = found if found is not None else x.targets  # the option reads it from here
+    whole = [x.id for x, found in zip(ranked, targets, strict=True) if found is None]
+    events = store.get_events(whole)
+    judged = judge_stored(store, [events[i] for i in whole], profile)
+    again = {o.listing.id: o for o in _options(ctx, map(Listing.of, events.values(), judged))}
+    options = [again.get(o.listing.id, o) if o.listing.id in events else o for o in options]
 
     def held_back() -> list[Listing]:
         return [Listing.stored(r) for r in store.plan_held_back(start, end, now)]
 
     stored = bool(rows) or store.plan_window_any(start, end, now)
-    return _plan(listings, replace(ctx, marks=marks), weeks, stored, held_back)
+    return _plan(options, ctx, weeks, stored, held_back)
 
 
 class ChoiceError(ValueError):

@@ -93,8 +93,8 @@ class Plans(Connection):
         pick or must show, at least: those marked going or chosen about, those not judged yet,
         and, as stored, those neither members-only (`members_only` without one of the `cheap`
         ways in) nor held outside the `spans` (the person's free hours; one without an end
-        lasts `length`), online if they must be. The planner tests each one exactly; the rest it reads only for a week short of
-        picks (`plan_held_back`)."""
+        lasts `length`), online if they must be. The planner tests each one exactly; the rest
+        it reads only for a week short of picks (`plan_held_back`)."""
         params = _window(start, end, now)
         params["spans"] = to_json([[iso(a), iso(b), iso(b - length)] for a, b in spans])
         params["cheap"] = to_json(list(cheap))
