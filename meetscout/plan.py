@@ -697,10 +697,11 @@ def plan_from_store(store: Store, now: datetime, weeks: int = WEEKS) -> Plan:
     for x, found in zip(ranked, targets, strict=True):
         x.targets = found if found is not None else x.targets  # the option reads it from here
     whole = [x.id for x, found in zip(ranked, targets, strict=True) if found is None]
-    events = store.get_events(whole)
-    judged = judge_stored(store, [events[i] for i in whole], profile)
-    again = {o.listing.id: o for o in _options(ctx, map(Listing.of, events.values(), judged))}
-    options = [again.get(o.listing.id, o) if o.listing.id in events else o for o in options]
+    found = store.get_events(whole)
+    events = [found[i] for i in whole]
+    again = _options(ctx, map(Listing.of, events, judge_stored(store, events, profile)))
+    rejudged = {o.listing.id: o for o in again}
+    options = [rejudged.get(o.listing.id, o) for o in options]
 
     def held_back() -> list[Listing]:
         return [Listing.stored(r) for r in store.plan_held_back(start, end, now)]
