@@ -114,8 +114,8 @@ def fill(store: Store, profile: Profile, n: int, seed: int) -> None:
     ahead = [e for e in events if e.starts_at > NOW and e.status == "scheduled"]
     for e in rnd.sample(events, k=max(1, n // 20)):
         store.mark_going(e.id, "employed", NOW - timedelta(days=1))
-    for e, choice in zip(rnd.sample(ahead, k=min(6, len(ahead))), ["accepted", "dropped",
-                         "swapped", "dropped", "accepted", "swapped"]):  # fmt: skip
+    choices = ["accepted", "dropped", "swapped", "dropped", "accepted", "swapped"]
+    for e, choice in zip(rnd.sample(ahead, k=min(6, len(ahead))), choices, strict=False):
         store.choose(e.id, choice, "employed", NOW - timedelta(hours=1))
     store.mark_plan_looked(NOW - timedelta(days=5))
 
@@ -128,7 +128,8 @@ def straightforward(store: Store, now: datetime):
     start = datetime.combine(today, time(0), zone)
     end = datetime.combine(today + timedelta(days=28), time(0), zone)
     events = store.plan_window(start, end, now)
-    meetings = [Meeting(*pair) for pair in zip(events, judge_stored(store, events, profile))]
+    judged = judge_stored(store, events, profile)
+    meetings = [Meeting(*pair) for pair in zip(events, judged, strict=True)]
     months = {month_of(start, zone), month_of(end - timedelta(seconds=1), zone)}
     marks = Marks(
         going=frozenset(store.going_among([e.id for e in events])),
