@@ -672,21 +672,18 @@ def plan_from_store(store: Store, now: datetime, weeks: int = WEEKS) -> Plan:
     budgets = {
         m: job_seeker_budget(store, profile, datetime.combine(m, time(12), zone)) for m in months
     }
-    marks = Marks(going, store.plan_choices(), store.plan_looked_at(), budgets)
+    marks = Marks(
+        going=going,
+        choices=store.plan_choices(),
+        looked_at=store.plan_looked_at(),
+        budgets=budgets,
+    )
     ctx = _context(profile, marks, now, find_home(profile, store.plan_spots(start, end, now)))
     # The unjudged are judged first; then those whose picks hang on the person's view now:
     # those marked going, and those nothing holds back by the judgement stored with them. The
     # rest can be at most an alternative, shown by their stored judgement.
-    unjudged = [r["id"] for r in rows if not r["crowd"]]
-    events = store.get_events(unjudged)
-    seen = dict(
-        zip(unjudged, judge_stored(store, [events[i] for i in unjudged], profile), strict=True)
-    )
-    listings = [
-        Listing.of(events[r["id"]], seen[r["id"]]) if r["id"] in seen else Listing.stored(r)
-        for r in rows
-    ]
-    options = _options(ctx, listings)
+    seen = {r["id"] for r in rows if not r["crowd"]}
+    options = _options(ctx, _listings(store, rows, profile))
     ranked = [
         o.listing
         for o in options
@@ -694,9 +691,10 @@ def plan_from_store(store: Store, now: datetime, weeks: int = WEEKS) -> Plan:
     ]
     by_id = {r["id"]: r for r in rows}
     targets = stored_targets(store, [by_id[x.id] for x in ranked], profile)
-    for x, found in zip(ranked, targets, strict=True):
-        x.targets = found if found is not None else x.targets  # the option reads it from here
-    whole = [x.id for x, found in zip(ranked, targets, strict=True) if found is None]
+    for x, fresh in zip(ranked, targets, strict=True):
+        if fresh is not None:
+            x.targets = fresh  # its option reads them from here
+    whole = [x.id for x, fresh in zip(ranked, targets, strict=True) if fresh is None]
     found = store.get_events(whole)
     events = [found[i] for i in whole]
     again = _options(ctx, map(Listing.of, events, judge_stored(store, events, profile)))
@@ -704,10 +702,23 @@ def plan_from_store(store: Store, now: datetime, weeks: int = WEEKS) -> Plan:
     options = [rejudged.get(o.listing.id, o) for o in options]
 
     def held_back() -> list[Listing]:
-        return [Listing.stored(r) for r in store.plan_held_back(start, end, now)]
+        return _listings(store, store.plan_held_back(start, end, now), profile)
 
     stored = bool(rows) or store.plan_window_any(start, end, now)
     return _plan(options, ctx, weeks, stored, held_back)
+
+
+def _listings(store: Store, rows: list[dict], profile: Profile) -> list[Listing]:
+    """The store's light rows as the planner reads them: as judged when stored, and those not
+    judged yet judged now."""
+    unjudged = [r["id"] for r in rows if not r["crowd"]]
+    found = store.get_events(unjudged)
+    events = [found[i] for i in unjudged]
+    judged = dict(zip(unjudged, judge_stored(store, events, profile), strict=True))
+    return [
+        Listing.of(found[r["id"]], judged[r["id"]]) if r["id"] in judged else Listing.stored(r)
+        for r in rows
+    ]
 
 
 class ChoiceError(ValueError):

@@ -90,8 +90,8 @@ class Plans(Connection):
         online_only: bool = False,
     ) -> list[dict[str, Any]]:
         """The light rows (`_LIGHT`, times and lists read) of the window's meetings a plan may
-        pick or must show, at least: those marked going or chosen about, those not judged yet,
-        and, as stored, those neither members-only (`members_only` without one of the `cheap`
+        pick or must show, at least: those marked going or chosen about, and those (judged as
+        stored, or not yet) neither members-only (`members_only` without one of the `cheap`
         ways in) nor held outside the `spans` (the person's free hours; one without an end
         lasts `length`), online if they must be. The planner tests each one exactly; the rest
         it reads only for a week short of picks (`plan_held_back`)."""
@@ -112,19 +112,22 @@ class Plans(Connection):
             f"{online}AND (e.access IS NULL OR instr(e.access, '\"members_only\"') = 0 "
             "OR EXISTS (SELECT 1 FROM json_each(e.access) AS a "
             "WHERE a.value IN (SELECT value FROM json_each(:cheap)))) "
-            f"UNION SELECT {_LIGHT} FROM events AS e WHERE {_WINDOW} AND ("
-            "e.id IN (SELECT event_id FROM attendance) "
-            "OR e.id IN (SELECT event_id FROM plan_choices) OR e.crowd IS NULL) "
-            "ORDER BY starts_at, id",
+            f"UNION ALL SELECT {_LIGHT} FROM events AS e WHERE e.id IN ("
+            "SELECT event_id FROM attendance UNION SELECT event_id FROM plan_choices) "
+            f"AND {_WINDOW} ORDER BY starts_at, id",
             params,
         )
-        return [_light(r) for r in rows]
+        found: dict[str, dict[str, Any]] = {}
+        for row in rows:  # one marked going in the free hours comes twice
+            found.setdefault(row["id"], row)
+        return [_light(r) for r in found.values()]
 
     def plan_held_back(self, start: datetime, end: datetime, now: datetime) -> list[dict[str, Any]]:
-        """The light rows of the window's meetings judged "employed" as stored: a week short
-        of picks names the nearest alternatives among them."""
+        """The light rows of the window's meetings judged "employed" as stored, or not judged
+        yet: a week short of picks names the nearest alternatives among them."""
         rows = self.rows(
-            f"SELECT {_LIGHT} FROM events AS e WHERE {_WINDOW} AND e.crowd = 'employed' "
+            f"SELECT {_LIGHT} FROM events AS e WHERE {_WINDOW} "
+            "AND (e.crowd = 'employed' OR e.crowd IS NULL) "
             "ORDER BY starts_at, id",
             _window(start, end, now),
         )
