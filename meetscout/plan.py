@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel
@@ -123,14 +124,28 @@ class Listing:
             row["group_id"],
             row["group_name"],
             row["is_online"],
-            row_venue(row),
-            row_fee(row),
+            _venue(*(row[c] for c in _VENUE_COLUMNS)),
+            _fee(row["fee_amount"], row["fee_currency"], row["fee_free"]),
             row["first_seen"],
             Crowd(row["crowd"]),
             Kind(row["kind"]),
             [_ACCESS[x] for x in row["access"]],
             row["targets"],
         )
+
+
+# Many meetings share a venue and a fee: one (read-only) model for each, not one per meeting.
+_VENUE_COLUMNS = tuple(f"venue_{name}" for name in Venue.model_fields)
+
+
+@lru_cache(maxsize=4096)
+def _venue(*values: object) -> Venue | None:
+    return row_venue(dict(zip(_VENUE_COLUMNS, values, strict=True)))
+
+
+@lru_cache(maxsize=256)
+def _fee(amount: float | None, currency: str | None, free: int | None) -> Fee | None:
+    return row_fee({"fee_amount": amount, "fee_currency": currency, "fee_free": free})
 
 
 @dataclass(frozen=True)
