@@ -358,23 +358,23 @@ def _reasons(evidence: list[Evidence], crowd: Crowd, kind: Kind) -> list[str]:
 
 
 @lru_cache(maxsize=32)
-def _target_regex(names: tuple[str, ...]) -> re.Pattern[str] | None:
+def _target_regex(names: tuple[str, ...]) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
+    """The pattern that finds the names, and the names as its groups t0, t1, … number them."""
     names = tuple(n.strip() for n in names if n and n.strip())
     if not names:
-        return None
+        return None, ()
     parts = [r"\s+".join(re.escape(w) for w in n.split()) for n in names]
     alternation = "|".join(f"(?P<t{i}>{p})" for i, p in enumerate(parts))
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE), names
 
 
 def find_targets(profile: Profile | None, texts: list[str | None]) -> list[str]:
     if profile is None:
         return []
     names = tuple(profile.target_companies) + tuple(profile.target_industries)
-    regex = _target_regex(names)
+    regex, clean = _target_regex(names)
     if regex is None:
         return []
-    clean = [n.strip() for n in names if n and n.strip()]
     hit: set[int] = set()
     for text in texts:
         if text:
