@@ -66,14 +66,16 @@ def fits_free_times(times: list[FreeTime], start: datetime, end: datetime) -> bo
 def free_spans(
     times: list[FreeTime], zone: tzinfo, first: date, last: date
 ) -> list[tuple[datetime, datetime]]:
-    """The spans (in UTC, merged, ends included) in which a meeting on the days `first` to `last`
-    that fits the free times must start: what a store can filter on before the exact test,
-    `fits_free_times`. A span may hold more (around a change of the clocks both readings of
-    an hour are taken), never less. No free times: any time, so the whole of those days."""
-    days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+    """The spans (in UTC, merged, ends included) that hold every meeting on the days `first`
+    to `last` that fits the free times, from its start to its end: what a store can filter on
+    before the exact test, `fits_free_times`. A span may hold more (around a change of the
+    clocks both readings of an hour are taken), never less. No free times: any time will do,
+    so from the first day on, without an end."""
+    if not times:
+        return [(_instant(first, time(0), zone, min), datetime.max.replace(tzinfo=UTC))]
     spans = []
-    for day in days:
-        for t in times or [FreeTime(frozenset(range(7)), time(0), None)]:
+    for day in (first + timedelta(days=i) for i in range((last - first).days + 1)):
+        for t in times:
             if day.weekday() in t.days:
                 end = (day, t.end) if t.end is not None else (day + timedelta(days=1), time(0))
                 spans.append((_instant(day, t.start, zone, min), _instant(*end, zone, max)))
