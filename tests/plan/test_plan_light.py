@@ -53,10 +53,13 @@ WAYS_IN = [[], [Access.free], [Access.guest_pass], [Access.members_only],
 def stored_meetings(n: int, seed: int) -> list[Event]:
     rnd = random.Random(seed)
     out = []
-    for i in range(n):
-        start = (NOW - timedelta(days=3) + timedelta(hours=rnd.randrange(0, 33 * 24))).replace(
+    starts = [datetime(2026, 11, 22, 3, 30, tzinfo=UTC)] + [
+        (NOW - timedelta(days=3) + timedelta(hours=rnd.randrange(0, 33 * 24))).replace(
             minute=rnd.choice([0, 30])
         )
+        for _ in range(n - 1)
+    ]
+    for i, start in enumerate(starts):
         ends = rnd.choice([None, 1, 2, 3, -1])
         crowd = rnd.choice(CROWDS)
         group = rnd.randrange(max(2, n // 4))
@@ -96,6 +99,25 @@ def stored_meetings(n: int, seed: int) -> list[Event]:
                 ),
             )
         )
+    # The first: a new one online where the employed go, running past the plan's last midnight.
+    out[0] = out[0].model_copy(
+        update={
+            "title": "Prudential Insurance Night",
+            "description": "ADP",
+            "group_id": "meetup-group:night",
+            "ends_at": None,
+            "is_online": True,
+            "venue": None,
+            "status": "scheduled",
+            "first_seen": NOW - timedelta(days=1),
+            "assessment": Assessment(
+                crowd=Crowd.employed,
+                kind=Kind.professional_association,
+                confidence=0.8,
+                access=[Access.free],
+            ),
+        }
+    )
     return out
 
 
@@ -163,3 +185,14 @@ def test_the_light_plan_is_the_straightforward_plan(tmp_path, profile, n, seed):
     assert any(w.picks for w in light.weeks)
     if n < 100:
         assert any(w.alternatives for w in light.weeks)
+
+
+def test_a_meeting_past_the_last_midnight_is_planned_when_any_time_will_do(tmp_path):
+    anytime = PROFILE.model_copy(update={"free_times": []})
+    [late] = stored_meetings(1, seed=6)  # Saturday 21 November, 10:30 pm, for two hours
+    with Store(tmp_path / "plan.db") as store:
+        store.save_profile(anytime)
+        store.upsert_events([late], seen=NOW)
+        plan = plan_from_store(store, NOW)
+        assert plan == straightforward(store, NOW)
+    assert [p.id for p in plan.weeks[3].picks] == [late.id]
