@@ -41,6 +41,8 @@
       border: 1px solid #9ca3af; background: #f9fafb; color: #111827; cursor: pointer; }
     .panel button:focus-visible { outline: 2px solid #1a5fb4; outline-offset: 1px; }
     .panel button[disabled] { opacity: .6; cursor: default; }
+    .also { margin: 0 0 8px; font-size: 12px; display: flex; flex-direction: column; gap: 2px; }
+    .also a { color: #1a5fb4; text-decoration: underline; }
     .status { margin: 6px 0 0; font-size: 12px; color: #374151; }
     .status:empty { display: none; }
   `;
@@ -118,6 +120,20 @@
     list.id = 'reasons';
     button.setAttribute('aria-describedby', 'reasons');
     panel.append(list);
+    if (view.links.length) {
+      // The same meeting on the chapter's own site (or Meetup, LinkedIn): a link out.
+      const also = el(doc, 'p', 'also');
+      for (const link of view.links) {
+        const a = el(doc, 'a', 'also-at', link.text);
+        a.href = link.url;
+        a.target = '_blank';
+        a.rel = 'noopener noreferrer';
+        // Past the badge's own click guard, which keeps the site's card from reacting.
+        a.addEventListener('click', (event) => event.stopPropagation());
+        also.append(a);
+      }
+      panel.append(also);
+    }
 
     const actionsRow = el(doc, 'div', 'actions');
     const wrong = el(doc, 'button', 'wrong', 'This flag is wrong');
@@ -143,7 +159,7 @@
       ['not_networking', 'Not networking'],
     ];
     for (const [crowd, text] of choices) {
-      if (crowd === flag.crowd) continue;
+      if (crowd === flag.crowd && view.sure) continue; // a guess can be confirmed
       const choice = el(doc, 'button', 'choice', text);
       choice.type = 'button';
       choice.dataset.crowd = crowd;

@@ -21,6 +21,15 @@
     not_networking: 'Not networking',
   };
 
+  // A judgement meetscout is not sure of (few or conflicting clues): shown quietly, with its reasons.
+  const UNSURE_LABEL = 'Not sure';
+  // The same meeting's listing on another site, by its source (shared/labels.json).
+  const ALSO_AT_LABELS = {
+    calendar: "Also on the chapter's site",
+    meetup: 'Also on Meetup',
+    linkedin: 'Also on LinkedIn',
+  };
+
   const HELP = {
     down: 'Start meetscout with `meetscout serve`',
     token: 'Paste the token from `meetscout token`',
@@ -31,12 +40,13 @@
   // A flag from POST /v1/flags -> what the badge shows, or null when there is nothing to show.
   function describeFlag(flag) {
     if (!flag || !Object.hasOwn(CROWD_LABELS, flag.crowd)) return null;
-    const tone = flag.crowd === 'not_networking' ? 'quiet' : flag.crowd;
-    const label = CROWD_LABELS[flag.crowd];
+    const sure = flag.sure !== false;
+    const tone = !sure || flag.crowd === 'not_networking' ? 'quiet' : flag.crowd;
+    const label = sure ? CROWD_LABELS[flag.crowd] : UNSURE_LABEL;
     let count = null;
     let overLimit = false;
     const jsc = flag.job_seeker_count;
-    if (flag.crowd === 'job_seekers' && jsc && Number(jsc.marked) > 0) {
+    if (sure && flag.crowd === 'job_seekers' && jsc && Number(jsc.marked) > 0) {
       // The month the meeting is in, which need not be this one.
       const month = typeof jsc.month_name === 'string' && jsc.month_name ? `in ${jsc.month_name}` : 'this month';
       count = `${Number(jsc.marked)} of ${Number(jsc.limit)} ${month}`;
@@ -50,10 +60,15 @@
       for (const target of flag.targets || []) chips.push({ kind: 'target', text: `Target: ${String(target)}` });
     }
     const reasons = (flag.reasons || []).map(String).filter(Boolean);
+    const links = [];
+    for (const other of flag.also_at || []) {
+      const text = Object.hasOwn(ALSO_AT_LABELS, other.source) ? ALSO_AT_LABELS[other.source] : null;
+      if (text && /^https?:\/\//i.test(String(other.url))) links.push({ text, url: String(other.url) });
+    }
     const parts = [`meetscout: ${label}`];
     if (count) parts.push(count);
     if (chips.length) parts.push(chips.map((c) => c.text).join(', '));
-    return { tone, label, count, overLimit, chips, reasons, name: parts.join('. ') };
+    return { tone, sure, label, count, overLimit, chips, reasons, links, name: parts.join('. ') };
   }
 
   function chunk(items, size) {
@@ -150,7 +165,8 @@
   }
 
   const api = {
-    ACCESS_LABELS, CROWD_LABELS, HELP, describeFlag, chunk, failureFor, normalizeApiBase, parseList, ago,
+    ACCESS_LABELS, ALSO_AT_LABELS, CROWD_LABELS, UNSURE_LABEL, HELP, describeFlag, chunk, failureFor, normalizeApiBase,
+    parseList, ago,
     newBadgeText, describePlan,
   };
   if (typeof module !== 'undefined' && module.exports) module.exports = api;

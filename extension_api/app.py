@@ -96,7 +96,7 @@ def create_app(settings: ApiSettings, store: Store | None = None) -> FastAPI:
         version=__version__,
         description=DESCRIPTION,
         lifespan=lifespan,
-        docs_url="/docs",
+        docs_url="/docs" if settings.docs else None,
         redoc_url=None,
         # A personal, local service: no OpenTelemetry, and no per-request check for it.
         telemetry={"tracing": False, "metrics": False, "logs": False},

@@ -7,6 +7,7 @@ validation errors are summarised (the list stays under `errors` for tools).
 from __future__ import annotations
 
 import logging
+import sqlite3
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -74,6 +75,20 @@ async def validation_error(request: Request, exc: RequestValidationError) -> JSO
     )
 
 
+async def database_error(request: Request, exc: sqlite3.Error) -> JSONResponse:
+    """The database refused (damaged, full, read-only, locked too long): a 503 with the reason
+    and what to do, not a 500; the request may well work once that is mended."""
+    log.error("database error on %s %s: %s", request.method, request.url.path, exc)
+    return JSONResponse(
+        {
+            "detail": f"The database cannot serve this request ({exc}). "
+            "Run `meetscout doctor` to check it and see what to do."
+        },
+        status_code=503,
+        headers={"Retry-After": "60"},
+    )
+
+
 async def unexpected_error(request: Request, exc: Exception) -> JSONResponse:
     # The last resort: log the traceback for the person running the server, never send it.
     log.exception("unexpected error on %s %s", request.method, request.url.path)
@@ -85,4 +100,5 @@ async def unexpected_error(request: Request, exc: Exception) -> JSONResponse:
 
 def install(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, validation_error)
+    app.add_exception_handler(sqlite3.Error, database_error)
     app.add_exception_handler(Exception, unexpected_error)

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from meetscout.identify import Identity, canonical_url, identify
 from meetscout.judge import Corrections, judge_event, judge_group, judge_stored
-from meetscout.labels import LABELS, UNJUDGED
+from meetscout.labels import LABELS, UNJUDGED, UNSURE
 from meetscout.model import Assessment, Crowd, Event, Group, Profile
 from meetscout.personal import job_seeker_budget, month_of, person_zone
 from meetscout.sources.page import event_from_page, group_from_page
@@ -176,8 +176,9 @@ def judgement_fields(subject: Event | Group | None, a: Assessment | None) -> dic
         "title": subject.title if is_event else subject.name if subject else None,
         "crowd": a.crowd.value if a else None,
         "kind": a.kind.value if a else None,
-        "label": LABELS[a.crowd] if a else UNJUDGED,
+        "label": (LABELS[a.crowd] if a.sure else UNSURE) if a else UNJUDGED,
         "confidence": a.confidence if a else 0.0,
+        "sure": a.sure if a else False,
         "access": [x.value for x in a.access] if a else [],
         "reasons": list(a.reasons) if a else [],
         "targets": list(a.targets) if a else [],
@@ -191,6 +192,8 @@ def to_flag_dicts(store: Store, judged: Sequence[Judged], profile: Profile) -> l
     path skips building and re-validating a model per flag."""
     counts: dict[object, dict] = {}  # a budget per month the batch's meetings fall in
     flags = []
+    events = [j.subject.id for j in judged if j.known and isinstance(j.subject, Event)]
+    also = store.also_listed(events)
     for j in judged:
         a, subject = j.assessment, j.subject
         seekers = a is not None and a.crowd == Crowd.job_seekers
@@ -204,6 +207,7 @@ def to_flag_dicts(store: Store, judged: Sequence[Judged], profile: Profile) -> l
             **judgement_fields(subject, a),
             "going": j.going,
             "job_seeker_count": count,
+            "also_at": also.get(subject.id, []) if j.known and subject is not None else [],
         }
         if a is None:
             flag["reasons"] = [j.why_not or _nothing_sent()]

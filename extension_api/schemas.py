@@ -87,6 +87,16 @@ def budget_fields(budget: JobSeekerBudget) -> dict[str, Any]:
     }
 
 
+class OtherListing(BaseModel):
+    """Another site's listing of the same meeting (the chapter's own page, Meetup, LinkedIn)."""
+
+    id: str
+    source: str = Field(description='"calendar" (the chapter\'s own site), "meetup", "linkedin".')
+    url: str
+    title: str
+    group_name: str | None = None
+
+
 class Flag(BaseModel):
     url: str = Field(description="The canonical URL the flag is for.")
     known: bool = Field(description="True when meetscout has this event or group stored.")
@@ -97,6 +107,11 @@ class Flag(BaseModel):
     kind: Kind | None
     label: str
     confidence: float
+    sure: bool = Field(
+        default=True,
+        description="False when meetscout is not sure who goes (few or conflicting clues): the "
+        'label is then "Not sure", the crowd is never "employed", and the badge is quiet.',
+    )
     access: list[Access]
     reasons: list[str]
     targets: list[str]
@@ -104,6 +119,10 @@ class Flag(BaseModel):
     starts_at: datetime | None = None
     going: bool = Field(default=False, description='The person marked "I\'m going".')
     job_seeker_count: JobSeekerCount | None = None
+    also_at: list[OtherListing] = Field(
+        default_factory=list,
+        description="The same meeting's listings on other sites, the chapter's own page first.",
+    )
 
 
 class FlagsResponse(BaseModel):
@@ -113,6 +132,7 @@ class FlagsResponse(BaseModel):
 class EventOut(Event):
     label: str | None = None
     going: bool = False
+    also_at: list[OtherListing] = Field(default_factory=list)
 
 
 class EventList(BaseModel):
@@ -238,7 +258,7 @@ class Upcoming(BaseModel):
 class StatusOut(BaseModel):
     reachable: bool = True
     version: str
-    events: int = Field(description="Events stored.")
+    events: int = Field(description="Meetings stored (one listed on several sites counts once).")
     last_crawl: RunOut | None
     job_seeker_count: JobSeekerCount
     next_employed: list[Upcoming] = Field(description="The next few employed-crowd meetings.")

@@ -25,6 +25,9 @@ class ApiSettings:
     max_body_bytes: int = MAX_BODY_BYTES
     max_batch: int = MAX_BATCH
     allowed_hosts: frozenset[str] = field(default=LOOPBACK_HOSTS)
+    # FastAPI's /docs page loads its script from a CDN: off unless asked for (`serve --docs`),
+    # since nothing leaves the machine unasked. /openapi.json is always there.
+    docs: bool = False
 
     @property
     def extension_origins(self) -> tuple[str, ...]:

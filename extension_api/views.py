@@ -1,5 +1,5 @@
 """Stored events as the API shows them: judged for the person (their corrections, the targets
-of their profile now) and with "I'm going"."""
+of their profile now), with "I'm going" and the meeting's listings on other sites."""
 
 from __future__ import annotations
 
@@ -10,11 +10,12 @@ from meetscout.model import Event, Profile
 from meetscout.store import Store
 
 from .flagging import label_for
-from .schemas import EventOut
+from .schemas import EventOut, OtherListing
 
 
 def event_views(store: Store, events: Sequence[Event], profile: Profile) -> list[EventOut]:
     going = store.going_among([e.id for e in events])
+    also = store.also_listed([e.id for e in events])
     out = []
     for event, assessment in zip(events, judge_stored(store, events, profile), strict=True):
         fields = dict(event)
@@ -24,6 +25,7 @@ def event_views(store: Store, events: Sequence[Event], profile: Profile) -> list
                 **fields,
                 label=label_for(assessment.crowd) if assessment else None,
                 going=event.id in going,
+                also_at=[OtherListing.model_construct(**x) for x in also.get(event.id, [])],
             )
         )
     return out

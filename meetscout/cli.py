@@ -12,6 +12,7 @@ from .commands.crawl import crawl_app
 from .commands.crawl_calendar import calendar
 from .commands.crawl_meetup import meetup, meetup_search
 from .commands.demo import demo
+from .commands.doctor import doctor
 from .commands.events import events
 from .commands.extension import extension
 from .commands.linkedin import linkedin_app
@@ -50,6 +51,7 @@ app.command()(reclassify)
 app.add_typer(crawl_app, name="crawl")
 app.command()(schedule)
 app.command()(status)
+app.command()(doctor)
 app.add_typer(linkedin_app, name="linkedin")
 app.add_typer(calendar_app, name="calendar")
 app.add_typer(plan_app, name="plan")

@@ -1,4 +1,5 @@
-"""`meetscout.toml`: the groups, searches and schedules to follow, and the profile defaults.
+"""`meetscout.toml`: the groups, searches, calendars and schedules to follow, and the profile
+defaults.
 
 Looked for in the working folder, then the per-user config folder (`meetscout config` shows which).
 A malformed file is reported with its line and key, never as a traceback.
@@ -11,8 +12,9 @@ import re
 import tomllib
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from .identify import check_base_url
 from .model import Profile
 from .paths import config_dir
 
@@ -25,6 +27,10 @@ class ConfigError(ValueError):
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+def _http_base_url(value: str | None) -> str | None:
+    return check_base_url(value) if value else value
 
 
 class MeetupSearch(_Strict):
@@ -40,6 +46,8 @@ class MeetupConfig(_Strict):
     # A cron expression ("0 */6 * * *") or an interval ("every 6 hours", "daily").
     schedule: str = "every 6 hours"
 
+    _base_url = field_validator("base_url")(_http_base_url)
+
 
 class LinkedInConfig(_Strict):
     enabled: bool = False  # off unless the person turns it on
@@ -51,11 +59,22 @@ class LinkedInConfig(_Strict):
     daily_page_budget: int = Field(default=30, ge=1, le=200)
     min_delay_seconds: float = Field(default=8, ge=2)
 
+    _base_url = field_validator("base_url")(_http_base_url)
+
+
+class CalendarsConfig(_Strict):
+    """Association chapters' own calendars: feed addresses or the chapters' home pages."""
+
+    urls: list[str] = Field(default_factory=list)
+    days: int = Field(default=120, ge=1, le=730)  # how far ahead meetings are read
+    schedule: str = "every 6 hours"
+
 
 class Config(_Strict):
     profile: Profile = Field(default_factory=Profile)
     meetup: MeetupConfig = Field(default_factory=MeetupConfig)
     linkedin: LinkedInConfig = Field(default_factory=LinkedInConfig)
+    calendars: CalendarsConfig = Field(default_factory=CalendarsConfig)
     path: Path | None = Field(default=None, exclude=True)
 
 
@@ -133,6 +152,13 @@ schedule = "every 6 hours"
 [[meetup.searches]]
 keywords = "project management"
 location = "Newark, NJ"
+
+[calendars]
+# Chapters' own calendars: a feed's address, or the chapter's home page (meetscout finds the
+# feed; `meetscout calendar find URL` shows what it finds). For example:
+# urls = ["https://www.isaca-nj.example/events/?ical=1", "https://www.morrischamber.example/"]
+urls = []
+schedule = "every 6 hours"
 
 [linkedin]
 enabled = false  # turn on only after `meetscout linkedin login`

@@ -12,6 +12,8 @@ FAILED = 1  # the crawl ran and failed, or was stopped before it finished: its s
 USAGE = 2  # nothing was crawled: the command, meetscout.toml, or something the crawl needs
 # (a LinkedIn session, a browser) is wrong or missing; the message says what to do
 BLOCKED = 3  # a site refused (a login wall, HTTP 999 or 403, robots.txt): wait, then try again
+# A crawl stopped by a signal exits 128 + its number, as a shell reports it: 130 for Ctrl-C
+# (SIGINT), 143 for SIGTERM (see for_signal).
 BUSY = 75  # another crawl of the same source is running (sysexits' EX_TEMPFAIL): try again later
 
 # A crawl-run's status -> the exit status. "skipped" is a scheduled turn that found another crawl
@@ -29,3 +31,8 @@ _BY_STATUS = {
 def for_status(status: str | None) -> int:
     """The exit status for a crawl that ended with run status `status` (unknown: FAILED)."""
     return _BY_STATUS.get(status or "", FAILED)
+
+
+def for_signal(signum: int) -> int:
+    """The exit status of a crawl a signal stopped: 128 + the signal, the shell's convention."""
+    return 128 + signum

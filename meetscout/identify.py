@@ -106,6 +106,23 @@ class Identity:
     url: str  # canonical public URL
 
 
+# A Meetup group's urlname: letters, digits, hyphens and underscores (no slash, dot or space).
+_MEETUP_URLNAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,99}")
+
+
+def is_meetup_urlname(name: str) -> bool:
+    return _MEETUP_URLNAME.fullmatch(name) is not None
+
+
+def check_base_url(url: str) -> str:
+    """`url` when it is an http(s) address of a site; a ValueError saying why otherwise (a
+    `file://` base once made the crawler read local files)."""
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"a base URL must be an http:// or https:// address, not {url!r}")
+    return url
+
+
 def meetup_group_id(urlname: str) -> str:
     return f"meetup-group:{urlname.lower()}"
 

@@ -8,9 +8,17 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from .free_time import parse_free_time
 
@@ -72,6 +80,11 @@ class Fee(BaseModel):
     free: bool = False
 
 
+# A judgement is sure when its crowd is at least this likely. The classifier gives the employed
+# flag only when sure; the extension shows a judgement that is not sure quietly, as "Not sure".
+SURE_AT = 0.7
+
+
 class Assessment(BaseModel):
     """The flag: who goes, what it is, how to get in cheaply, and why we think so."""
 
@@ -84,6 +97,11 @@ class Assessment(BaseModel):
     classifier_version: str = ""
     # "classifier", "group" (inherited from the group) or "feedback" (the person's correction).
     basis: str = "classifier"
+
+    @property
+    def sure(self) -> bool:
+        """Whether the crowd is likely enough to flag plainly (see SURE_AT)."""
+        return self.confidence >= SURE_AT
 
 
 def _utc(value: datetime | None) -> datetime | None:
@@ -163,6 +181,13 @@ class Event(BaseModel):
         return value
 
 
+# Bounds on the profile's lists: a person names dozens of targets, not thousands; a list with
+# no bound once made the service freeze (and, stored, it lasted).
+MAX_TARGETS = 500
+MAX_TARGET_CHARS = 100
+TargetName = Annotated[str, StringConstraints(max_length=MAX_TARGET_CHARS)]
+
+
 class Profile(BaseModel):
     """The person's own settings: where they are, whom they want to meet, how often."""
 
@@ -171,8 +196,8 @@ class Profile(BaseModel):
     home_area: str | None = None
     radius_km: float | None = Field(default=40, ge=0)
     virtual_only: bool = False
-    target_companies: list[str] = Field(default_factory=list)
-    target_industries: list[str] = Field(default_factory=list)
+    target_companies: list[TargetName] = Field(default_factory=list, max_length=MAX_TARGETS)
+    target_industries: list[TargetName] = Field(default_factory=list, max_length=MAX_TARGETS)
     job_seeker_monthly_limit: int = Field(default=2, ge=0, le=31)
     capture_opt_in: bool = False
     # The weekly plan: meetings where the employed go each week (at least, at most), the days

@@ -7,10 +7,19 @@ fails. robots.txt is obeyed, at a polite pace, answers are capped in size, and t
 its own host only. A login page or a 401/403 where a calendar should be is `blocked`, never "no
 meetings"; meetings a notice called off are reported as cancelled ids.
 
-`find_only=True` reads the same way and stores nothing (`meetscout calendar find`). `validators`
-({feed URL: {"etag": …, "last_modified": …}}) makes the requests conditional: an unchanged feed
-answers 304 and costs one small answer; the validators a server sent are in
-`spider.answer_validators` for the next crawl.
+`find_only=True` reads the same way and stores nothing (`meetscout calendar find`).
+
+Requests for feeds are conditional: the ETag and Last-Modified a server sent with a calendar read
+in full are kept in the store per feed address (`spider.answer_validators` holds this crawl's),
+and sent back as If-None-Match / If-Modified-Since, so an unchanged feed answers 304, costs one
+small answer, is noted as unchanged and cancels nothing. Only validators from the last
+VALIDATORS_KEEP are used: repeating meetings are expanded over days that move on, so a feed is
+read in full at least that often even when it has not changed. (`validators` passes more.)
+
+A calendar read whole (an iCalendar feed without problems, every page of The Events Calendar's
+API) lists every meeting of its group in the days read: upcoming meetings of that group it no
+longer lists are cancelled by the store pipeline's rule (`report.listed`). A page of schema.org
+events or an RSS feed may show only the first few, so it cancels nothing.
 """
 
 from __future__ import annotations
@@ -35,6 +44,7 @@ from meetscout.sources.calendars import (
     read_calendar,
     site_name,
     sniff,
+    window,
 )
 from meetscout.sources.meetup_blocks import detect_blocked
 from meetscout.store import Store
@@ -46,6 +56,9 @@ from .report import CrawlReport
 # Answers a callback reads itself (a refusal is reported, and the next calendar found is tried).
 HANDLED = [304, 400, 401, 403, 404, 410, 429, 500, 502, 503, 504]
 MAX_PAGES = 20  # of The Events Calendar's API, 50 meetings each
+VALIDATORS_KEEP = timedelta(hours=20)
+# Reads that list every meeting of their calendar in the days read.
+WHOLE_LISTINGS = ("ics", "tribe")
 _FEED_ADDRESS = re.compile(r"\.ics(?:$|\?)|[?&]ical=1|/wp-json/|/RSS$|/basic\.ics$", re.I)
 _PASSWORD_FIELD = re.compile(r"<input[^>]+type=[\"']password[\"']", re.I)
 
@@ -61,6 +74,8 @@ class _Task:
     discovered: bool = False  # its page was searched for calendars once
     pages: int = 0
     read_any: bool = False
+    # Ids of the meetings its calendar lists so far, by group; None once a read is not whole.
+    listed: dict[str, set[str]] | None = field(default_factory=dict)
 
 
 class CalendarFeedSpider(scrapy.Spider):
@@ -105,6 +120,8 @@ class CalendarFeedSpider(scrapy.Spider):
     async def start(self):
         if not self.find_only:
             self.store = Store(database_path(self))
+            kept = self.store.feed_validators(since=datetime.now(UTC) - VALIDATORS_KEEP)
+            self.validators = {**kept, **self.validators}
         for raw in self.urls:
             url = _address(raw)
             if url is None:
@@ -133,10 +150,10 @@ class CalendarFeedSpider(scrapy.Spider):
 
     def parse(self, response: Response):
         task: _Task = response.meta["task"]
-        self._keep_validators(response)
         if response.status == 304:
             self.report.notes.append(f"{task.asked}: unchanged since the last crawl")
             task.read_any = True
+            task.listed = None  # nothing read, so nothing is known to have vanished
             return
         text = _text(response)
         expect_feed = task.expect == "feed" or response.meta.get("kind") not in (None, "page")
@@ -155,9 +172,11 @@ class CalendarFeedSpider(scrapy.Spider):
         except NotACalendar as exc:
             yield from self._next_or(task, None, f"is not a calendar: {exc}", response)
             return
-        yield from self._deliver(task, response.url, kind, read)
+        yield from self._deliver(task, response, kind, read)
         if read.next_url:
             yield from self._next_page(task, response.url, read.next_url)
+        else:
+            self._listed(task)
 
     def _page(self, response: Response, task: _Task, text: str, expect_feed: bool):
         """A web page: the calendars it points at, else the events it describes itself."""
@@ -182,10 +201,10 @@ class CalendarFeedSpider(scrapy.Spider):
                     _with_window(found[0], self.days, self._now().date()), task, found[0].kind
                 )
                 return
-        read = parse_schema_events(text, url=response.url)
+        read = parse_schema_events(text, url=response.url, now=self._now(), days=self.days)
         if read.events or read.cancelled:
             self.report.notes.append(f"{task.asked}: found schema.org events in the page itself")
-            yield from self._deliver(task, response.url, "page", read)
+            yield from self._deliver(task, response, "page", read)
         elif task.candidates or login:
             yield from self._next_or(
                 task,
@@ -219,13 +238,15 @@ class CalendarFeedSpider(scrapy.Spider):
         else:
             self.report.problems.append(f"{task.asked}: {where + ' ' if where else ''}{trouble}")
 
-    def _deliver(self, task: _Task, url: str, kind: str, read: CalendarRead):
+    def _deliver(self, task: _Task, response: Response, kind: str, read: CalendarRead):
         task.read_any = True
-        self.reads.append((task.asked, FoundFeed(url, kind, ""), read))
+        self.reads.append((task.asked, FoundFeed(response.url, kind, ""), read))
         self.report.problems.extend(read.problems)
         self.report.warnings.extend(read.warnings)
         if self.find_only:
             return
+        self._keep_validators(response)
+        self._note_listed(task, kind, read)
         self.report.cancelled_ids |= read.cancelled
         if read.group is not None and self._may_store(read.group):
             yield read.group
@@ -243,6 +264,28 @@ class CalendarFeedSpider(scrapy.Spider):
             return event
         known = self.store.get_event(event.id)
         return merge_events(known, event) if known else event
+
+    def _note_listed(self, task: _Task, kind: str, read: CalendarRead) -> None:
+        group = read.group
+        whole = kind in WHOLE_LISTINGS and not read.problems
+        # A Meetup group's feed read here is the Meetup crawl's to judge, with its own rules.
+        if task.listed is None or group is None or group.source != "calendar":
+            return
+        if not whole:
+            task.listed = None
+            return
+        task.listed.setdefault(group.id, set()).update(e.id for e in read.events)
+        task.listed[group.id] |= read.cancelled
+
+    def _listed(self, task: _Task) -> None:
+        """A calendar read to its end: hand its listing to the pipeline's vanished rule."""
+        if not task.listed:
+            return
+        start, end = window(self._now(), self.days)
+        for group_id, ids in task.listed.items():
+            self.report.listed.setdefault(group_id, set()).update(ids)
+            self.report.listed_window[group_id] = (start, end)
+        task.listed = None
 
     def _next_page(self, task: _Task, url: str, following: str):
         task.pages += 1
@@ -272,13 +315,16 @@ class CalendarFeedSpider(scrapy.Spider):
             self.report.problems.append(f"{task.asked}: {request.url}: {message}")
 
     def _keep_validators(self, response: Response) -> None:
+        """The server's validators of a calendar read in full, under the address asked for
+        (before any redirect), which is what the next crawl asks for again."""
         kept = {}
         for header, key in (("ETag", "etag"), ("Last-Modified", "last_modified")):
             value = response.headers.get(header)
             if value:
                 kept[key] = value.decode("latin-1")
         if kept:
-            self.answer_validators[response.url] = kept
+            asked = (response.meta.get("redirect_urls") or [response.url])[0]
+            self.answer_validators[asked] = kept
 
     def _now(self) -> datetime:
         if self.first_day is None:
@@ -286,7 +332,12 @@ class CalendarFeedSpider(scrapy.Spider):
         return datetime.combine(self.first_day, time(12), UTC)
 
     def close_store(self, spider, reason) -> None:
-        if self.store is not None:
+        if self.store is None:
+            return
+        try:
+            if self.answer_validators:
+                self.store.save_feed_validators(self.answer_validators)
+        finally:
             self.store.close()
 
 

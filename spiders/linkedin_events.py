@@ -27,6 +27,7 @@ from meetscout.sources.linkedin.common import viewer_zone
 from meetscout.store import Store
 
 from .report import CrawlReport
+from .settings import DOWNLOADER_MIDDLEWARES
 
 SITE = "linkedin"
 SEARCH_READY = (
@@ -67,7 +68,10 @@ class LinkedInEventsSpider(scrapy.Spider):
             "http": "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler",
             "https": "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler",
         },
-        "DOWNLOADER_MIDDLEWARES": {"meetscout.spiders.pace.HumanPaceMiddleware": 950},
+        "DOWNLOADER_MIDDLEWARES": {
+            **DOWNLOADER_MIDDLEWARES,
+            "meetscout.spiders.pace.HumanPaceMiddleware": 950,
+        },
         "CONCURRENT_REQUESTS": 1,
         "CONCURRENT_REQUESTS_PER_DOMAIN": 1,
         "DOWNLOAD_DELAY": 0,  # the pace middleware waits, counting from each answer

@@ -7,7 +7,7 @@ import os
 import scrapy
 from scrapy.http import Response
 
-from meetscout.identify import MEETUP, identify
+from meetscout.identify import MEETUP, check_base_url, identify
 from meetscout.model import Event, Status
 from meetscout.sources.jsonld import parse_jsonld_events
 from meetscout.sources.meetup_blocks import detect_blocked
@@ -15,6 +15,7 @@ from meetscout.sources.meetup_ical import TRUNCATED
 from meetscout.sources.meetup_nextdata import parse_next_data
 
 from .report import CrawlReport
+from .settings import DOWNLOADER_MIDDLEWARES
 
 BASE_URL_ENV = "MEETSCOUT_MEETUP_BASE_URL"
 # Answers a callback must see to report them (redirects are still followed: a login wall is a
@@ -24,6 +25,7 @@ REPORTED_STATUSES = [400, 401, 403, 404, 410, 429, 500, 502, 503, 504, 999]
 # Our own retry middleware replaces Scrapy's: it backs off and honours Retry-After.
 MEETUP_SETTINGS = {
     "DOWNLOADER_MIDDLEWARES": {
+        **DOWNLOADER_MIDDLEWARES,
         "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
         "meetscout.spiders.middlewares.BackoffRetryMiddleware": 550,
     },
@@ -41,7 +43,7 @@ def meetup_base_url(base_url: str | None = None) -> str:
             base_url = load_config().meetup.base_url
         except ValueError:
             base_url = None
-    return (base_url or MEETUP).rstrip("/")
+    return check_base_url(base_url or MEETUP).rstrip("/")
 
 
 def merge_events(known: Event, found: Event) -> Event:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from scrapy import Request
 from scrapy.http import Response
 
-from meetscout.identify import meetup_group_id
+from meetscout.identify import is_meetup_urlname, meetup_group_id
 from meetscout.model import Event
 from meetscout.sources.meetup_blocks import group_not_found
 from meetscout.sources.meetup_ical import needs_page, parse_ical
@@ -28,6 +28,7 @@ class _GroupCrawl:
     urlname: str
     feed: dict[str, Event] | None = None  # None: the feed could not be read
     feed_name: str | None = None
+    feed_unreadable: int = 0  # feed entries that could not be read: the feed is not whole
     events: dict[str, Event] = field(default_factory=dict)
 
 
@@ -43,7 +44,12 @@ class MeetupGroupSpider(MeetupSpider):
 
     def __init__(self, urlnames=None, base_url: str | None = None, **kwargs):
         super().__init__(base_url=base_url, **kwargs)
-        self.urlnames = _urlnames(urlnames)
+        names = _urlnames(urlnames)
+        # Only Meetup urlnames become paths: "../../etc" would reach outside the site.
+        self.urlnames = [n for n in names if is_meetup_urlname(n)]
+        for name in names:
+            if name not in self.urlnames:
+                self.report.problems.append(f"{name!r} is not a Meetup group name; skipped it")
         self.run_args["urlnames"] = self.urlnames
 
     async def start(self):
@@ -90,6 +96,7 @@ class MeetupGroupSpider(MeetupSpider):
                         f"Meetup iCal feed of '{crawl.urlname}' has no events data: {exc}"
                     )
                 self.count_invalid(errors, response.url)
+                crawl.feed_unreadable = len(errors)
         yield self._request(f"/{crawl.urlname}/events/", self.parse_group_page, crawl, "page")
 
     # -- the events page --
@@ -146,10 +153,17 @@ class MeetupGroupSpider(MeetupSpider):
         complete_page = (
             page is not None and page.listed_upcoming is not None and not page.has_next_page
         )
-        if crawl.feed is None and not complete_page:
+        # A feed with entries we could not read does not say which meetings are gone.
+        whole_feed = crawl.feed is not None and not crawl.feed_unreadable
+        if crawl.feed_unreadable:
+            self.report.problems.append(
+                f"Meetup iCal feed of '{crawl.urlname}': {crawl.feed_unreadable} entries could "
+                "not be read, so no meeting is taken as cancelled from it"
+            )
+        if not whole_feed and not complete_page:
             return
         listed: set[str] = set()
-        if crawl.feed is not None:
+        if whole_feed:
             listed |= {i for i, e in crawl.feed.items() if e.group_id == group_id}
         if page is not None and page.listed_upcoming:
             listed |= set(page.listed_upcoming)
@@ -183,5 +197,7 @@ class MeetupGroupSpider(MeetupSpider):
         )
         if what == "feed" and crawl is not None:
             yield self._request(f"/{crawl.urlname}/events/", self.parse_group_page, crawl, "page")
+        elif what == "page" and crawl is not None:  # what the feed said still counts
+            yield from self._finish_listing(crawl, None)
         elif what == "event page" and "event" in request.meta:
             yield request.meta["event"]

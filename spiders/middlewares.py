@@ -1,4 +1,9 @@
-"""Retries that back off: wait as long as the site's Retry-After asks, else exponentially."""
+"""Downloader middlewares every meetscout spider shares.
+
+- BackoffRetryMiddleware: retries that back off, waiting as long as the site's Retry-After asks,
+  else exponentially.
+- RobotsTxtMiddleware: Scrapy's robots.txt check, without its hole for concurrent requests.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,11 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware as ScrapyRobotsTxt
+from scrapy.utils.defer import maybe_deferred_to_future
+from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.response import response_status_message
+from twisted.internet.defer import Deferred
 
 logger = logging.getLogger(__name__)
 
@@ -71,3 +80,28 @@ class BackoffRetryMiddleware(RetryMiddleware):
         slot = downloader.slots.get(key)
         if slot is not None:
             slot.delay = min(max(slot.delay, wait / 2), self.cap)
+
+
+class RobotsTxtMiddleware(ScrapyRobotsTxt):
+    """Scrapy's robots.txt check, with each waiting request given its own answer.
+
+    While a host's robots.txt is being fetched, Scrapy 2.19 makes every further request to that
+    host await the one shared Deferred through `maybe_deferred_to_future`, whose callback
+    returns None: the first waiter gets the parser, and each later one gets None, which Scrapy
+    reads as "no robots.txt" and lets through unchecked (a crawl of four calendars on one host
+    fetched a disallowed feed; the hole came with Scrapy's pull request #6802). Here each waiter
+    gets a Deferred of its own, fed from the shared one, which passes the parser on unchanged.
+    """
+
+    async def robot_parser(self, request):
+        shared = self._parsers.get(urlparse_cached(request).netloc)
+        if not isinstance(shared, Deferred):
+            return await super().robot_parser(request)  # known already, or first to ask
+        mine: Deferred = Deferred()
+
+        def pass_on(result):
+            mine.callback(result)
+            return result  # the next waiter in the chain gets it too
+
+        shared.addBoth(pass_on)
+        return await maybe_deferred_to_future(mine)

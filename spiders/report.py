@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 
 @dataclass
@@ -22,7 +23,11 @@ class CrawlReport:
     notes: list[str] = field(default_factory=list)
     # Upcoming events a source listed, per group id, for marking vanished ones cancelled.
     listed: dict[str, set[str]] = field(default_factory=dict)
+    # The days a group's listing covers (a calendar is read some days ahead), when bounded.
+    listed_window: dict[str, tuple[datetime, datetime]] = field(default_factory=dict)
     cancelled_ids: set[str] = field(default_factory=set)
+    # Set when not even the run's end could be stored (the disk is full): the crawl failed.
+    store_error: str | None = None
 
     @property
     def status(self) -> str:

@@ -39,6 +39,17 @@ def project_settings(db: Path | None = None, **overrides: Any) -> Settings:
 class Crawl:
     spider: Spider  # after the crawl, with what it found out on the way (its report)
     run: dict[str, Any] | None  # the run row the store pipeline wrote; None if it never started
+    signal: int | None = None  # the signal that stopped it (SIGTERM, SIGINT), if one did
+
+
+class _Process(CrawlerProcess):
+    """Scrapy's process, remembering which signal asked it to stop (for the exit status)."""
+
+    received: int | None = None
+
+    def _signal_shutdown(self, signum: int, frame: Any) -> None:
+        self.received = self.received or signum
+        super()._signal_shutdown(signum, frame)
 
 
 def crawl(
@@ -51,7 +62,7 @@ def crawl(
 ) -> Crawl:
     """Crawl with `spider_cls(**kwargs)` into `db` until it ends; `signals` maps Scrapy signals to
     handlers (a progress line)."""
-    process = CrawlerProcess(project_settings(db, **(settings or {})))
+    process = _Process(project_settings(db, **(settings or {})))
     crawler = process.create_crawler(spider_cls)
     for signal, handler in (signals or {}).items():
         crawler.signals.connect(handler, signal=signal)
@@ -59,9 +70,9 @@ def crawl(
     process.start()
     run_id = getattr(crawler.spider, "run_id", None)
     if run_id is None:
-        return Crawl(crawler.spider, None)
+        return Crawl(crawler.spider, None, process.received)
     with Store(db) as store:
-        return Crawl(crawler.spider, store.get_run(run_id))
+        return Crawl(crawler.spider, store.get_run(run_id), process.received)
 
 
 def run_spider(

@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from meetscout.model import Event, Fee, Venue
+from meetscout.model import Event, Fee, Group, Venue
 from meetscout.store import Store
 
 
@@ -64,3 +64,15 @@ def make_event(n: int = 1, **overrides) -> Event:
     )
     fields.update(overrides)
     return Event(**fields)
+
+
+def make_group(**overrides) -> Group:
+    fields = dict(
+        id="meetup-group:hdi-nj",
+        source="meetup",
+        url="https://www.meetup.com/hdi-nj/",
+        name="HDI New Jersey Chapter",
+        urlname="hdi-nj",
+    )
+    fields.update(overrides)
+    return Group(**fields)

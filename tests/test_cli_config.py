@@ -41,16 +41,20 @@ def test_found_file_is_named_and_summarised(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     assert f"Using {folder / 'meetscout.toml'}" in result.output
     assert "2 groups" in result.output and "LinkedIn: off" in result.output
+    assert "Calendars: none" in result.output
 
 
 def test_working_folder_wins_over_config_folder(tmp_path, monkeypatch):
     isolate(tmp_path, monkeypatch)
     (tmp_path / "config-folder").mkdir()
     (tmp_path / "config-folder" / "meetscout.toml").write_text(EXAMPLE)
-    (tmp_path / "meetscout.toml").write_text('[meetup]\ngroups = ["one"]\n')
+    (tmp_path / "meetscout.toml").write_text(
+        '[meetup]\ngroups = ["one"]\n[calendars]\nurls = ["https://www.isaca-nj.example/"]\n'
+    )
     result = runner.invoke(app, ["config"])
     assert f"Using {tmp_path / 'meetscout.toml'}" in result.output
     assert "1 group," in result.output
+    assert "Calendars: 1 address, crawled every 6 hours" in result.output
 
 
 def test_malformed_file_names_line_and_key_without_traceback(tmp_path, monkeypatch):

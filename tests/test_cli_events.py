@@ -76,3 +76,23 @@ def test_core_package_imports_neither_scrapy_nor_fastapi():
         "print(bad); sys.exit(1 if bad else 0)"
     )
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_a_meeting_on_the_chapters_site_and_on_meetup_is_listed_once(tmp_path):
+    db = tmp_path / "m.db"
+    chapter = make_event(
+        1, id="ical:hdi-1", source="calendar", url="https://www.hdi-nj.example/events/1/",
+        title="HDI New Jersey chapter meeting 1: Knowledge-Centered Service",
+        group_id="calendar:hdi-nj.example",
+    )  # fmt: skip
+    with Store(db) as s:
+        s.upsert_events([chapter])
+        s.upsert_events([make_event(1, title="Chapter meeting: Knowledge-Centered Service")])
+    result = runner.invoke(app, ["events", "--json", "--db", str(db)])
+    [meeting] = [json.loads(line) for line in result.output.splitlines()]
+    assert meeting["id"] == "ical:hdi-1"
+    assert [x["url"] for x in meeting["also_at"]] == [
+        "https://www.meetup.com/hdi-nj/events/300000001/"
+    ]
+    result = runner.invoke(app, ["events", "--db", str(db)], env={"COLUMNS": "200"})
+    assert "Also on Meetup" in result.output and result.output.count("Knowledge") == 1

@@ -3,8 +3,10 @@
 Commands run in order, in one sandbox (their own database, config and data folders, and the demo's
 sample served on 127.0.0.1 in place of meetup.com), so `meetscout config --example > meetscout.toml`
 followed by `meetscout crawl meetup` works as it would for a reader. Commands that never end
-(`meetscout serve`) are started, probed and stopped; `make` targets are run by the suite itself
-(`make demo` is tests/demo/test_demo.py).
+(`meetscout serve`, `meetscout demo --serve`) are started, probed and stopped; the sample that
+`meetscout demo --serve` keeps running is served on a free port, which stands in for its default
+port (8790) in the commands after it. `make` targets are run by the suite itself (`make demo` is
+tests/demo/test_demo.py).
 """
 
 from __future__ import annotations
@@ -12,11 +14,8 @@ from __future__ import annotations
 import os
 import re
 import shlex
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -26,6 +25,8 @@ import typer.main
 from meetscout.cli import app
 from meetscout.demo.localsite import LocalSite
 from meetscout.demo.render import render_sample, site_routes
+
+from .served import free_port, start_serving
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
@@ -94,12 +95,6 @@ def unknown_command(line: str) -> bool:
     return hasattr(node, "commands") and bool(rest) and not rest[0].startswith("-")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def sandbox(tmp_path_factory):
     home = tmp_path_factory.mktemp("readme")
@@ -136,42 +131,48 @@ def run_shown(line: str, work: Path, env: dict[str, str]) -> None:
 def serve_and_probe(line: str, work: Path, env: dict[str, str]) -> None:
     """`meetscout serve` never ends: start it on a free port, check it answers, stop it."""
     port = free_port()
-    proc = subprocess.Popen(
-        [*shlex.split(line), "--port", str(port)],
-        cwd=work,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            assert proc.poll() is None, f"`{line}` stopped: {proc.stdout.read().decode()}"
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as r:
-                    assert r.status == 200
-                    return
-            except OSError:
-                assert time.monotonic() < deadline, f"`{line}` did not answer on {port}"
-                time.sleep(0.2)
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    url = f"http://127.0.0.1:{port}/healthz"
+    proc = start_serving([*shlex.split(line), "--port", str(port)], url, 30, cwd=work, env=env)
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+SAMPLE_PORT = "127.0.0.1:8790"  # where `meetscout demo --serve` serves by default
+
+
+def start_sample(line: str, work: Path, env: dict[str, str]) -> tuple[subprocess.Popen, int]:
+    """`meetscout demo --serve` never ends: start it on a free port and wait until it answers."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/robots.txt"
+    return start_serving([*shlex.split(line), "--port", str(port)], url, cwd=work, env=env), port
 
 
 def check_readme(path: Path, work: Path, env: dict[str, str]) -> None:
     commands = shown_commands(path.read_text())
     assert commands, f"{path.name} shows no commands"
     makefile = (ROOT / "Makefile").read_text()
-    for line in commands:
-        if line.startswith("make "):
-            target = line.split()[1]
-            assert re.search(rf"^{re.escape(target)}:", makefile, re.M), f"no make {target}"
-            continue
-        assert not unknown_command(line), f"README shows `{line}`, a command meetscout lacks"
-        if command_path(line) in RUN_ELSEWHERE:
-            continue
-        run_shown(line, work, env)
+    sample: subprocess.Popen | None = None
+    try:
+        for line in commands:
+            if line.startswith("make "):
+                target = line.split()[1]
+                assert re.search(rf"^{re.escape(target)}:", makefile, re.M), f"no make {target}"
+                continue
+            assert not unknown_command(line), f"README shows `{line}`, a command meetscout lacks"
+            if command_path(line) == "meetscout demo" and "--serve" in shlex.split(line):
+                assert sample is None, "the README starts the sample twice"
+                sample, port = start_sample(line, work, env)
+                env = {**env, "SAMPLE_PORT": str(port)}
+                continue
+            if command_path(line) in RUN_ELSEWHERE:
+                continue
+            if sample is not None:
+                line = line.replace(SAMPLE_PORT, f"127.0.0.1:{env['SAMPLE_PORT']}")
+            run_shown(line, work, env)
+    finally:
+        if sample is not None:
+            sample.terminate()
+            sample.wait(timeout=10)
 
 
 def test_every_readme_command_runs(sandbox):

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 import pytest
 
 from meetscout.store import FTS_HASH_BYTES, MAX_ROWID, SCHEMA_VERSION, EventQuery, Store
-from tests.conftest import make_event
+from tests.conftest import make_event, make_group
 
 NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
 
@@ -26,6 +26,7 @@ def found(store: Store, text: str) -> list[str]:
 def test_one_batch_of_new_changed_returning_and_unchanged_events(store):
     store.upsert_events([make_event(n) for n in range(1, 6)])
     store.mark_cancelled(["meetup:300000003"])
+    store.upsert_groups([make_group()])
     store.cancel_vanished("meetup-group:hdi-nj", ["meetup:300000001", "meetup:300000002"], now=NOW)
     counts = store.upsert_events(
         [

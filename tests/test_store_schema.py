@@ -7,7 +7,7 @@ from pathlib import Path
 
 from meetscout.model import Assessment, Group
 from meetscout.store import ASSESSMENT_COLUMNS, Store, UpsertCounts, event_row, group_row
-from tests.conftest import make_event
+from tests.conftest import make_event, make_group
 
 V3 = Path(__file__).parent / "fixtures" / "store" / "v3.sql"
 SEEN = ("first_seen", "last_seen")
@@ -59,6 +59,7 @@ def test_get_run(store):
 def test_both_ways_of_cancelling_forget_the_hash_alike(store):
     store.upsert_events([make_event(n) for n in (1, 2, 3)])
     store.mark_cancelled(["meetup:300000001"])
+    store.upsert_groups([make_group()])
     store.cancel_vanished(
         "meetup-group:hdi-nj", ["meetup:300000001"], now=datetime(2026, 12, 1, tzinfo=UTC)
     )

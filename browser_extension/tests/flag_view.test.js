@@ -58,6 +58,40 @@ test('not-networking is quiet: no chips', () => {
   assert.deepEqual(view.reasons, ['A hiking club']);
 });
 
+test('a judgement that is not sure is quiet: "Not sure", its reasons, no chips or count', () => {
+  const view = v.describeFlag({
+    crowd: 'job_seekers', kind: 'job_seeker_group', sure: false, access: ['free'], targets: ['Acme'],
+    reasons: ['Not sure: the listing gives few clues (perhaps a job-seeker group)'],
+    job_seeker_count: { marked: 1, limit: 2 },
+  });
+  assert.equal(view.tone, 'quiet');
+  assert.equal(view.sure, false);
+  assert.equal(view.label, 'Not sure');
+  assert.deepEqual(view.chips, []);
+  assert.equal(view.count, null);
+  assert.deepEqual(view.reasons, ['Not sure: the listing gives few clues (perhaps a job-seeker group)']);
+  assert.equal(view.name, 'meetscout: Not sure');
+  // An older API sends no `sure`: the flag is shown as before.
+  assert.equal(v.describeFlag({ crowd: 'employed', access: [], reasons: [] }).label, 'Where the employed go');
+});
+
+test('the same meeting on the chapter\'s site and elsewhere: links, web addresses only', () => {
+  const view = v.describeFlag({
+    crowd: 'employed', access: [], reasons: [],
+    also_at: [
+      { source: 'calendar', url: 'https://www.hdi-nj.example/events/december/' },
+      { source: 'linkedin', url: 'javascript:alert(1)' },
+      { source: 'somewhere', url: 'https://x.example/' },
+      { source: 'linkedin', url: 'https://www.linkedin.com/events/7400000000000000001/' },
+    ],
+  });
+  assert.deepEqual(view.links, [
+    { text: "Also on the chapter's site", url: 'https://www.hdi-nj.example/events/december/' },
+    { text: 'Also on LinkedIn', url: 'https://www.linkedin.com/events/7400000000000000001/' },
+  ]);
+  assert.deepEqual(v.describeFlag({ crowd: 'employed' }).links, []);
+});
+
 test('nothing to show for a missing or unknown crowd', () => {
   assert.equal(v.describeFlag(null), null);
   assert.equal(v.describeFlag({ crowd: 'toString' }), null);

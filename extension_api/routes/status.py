@@ -44,7 +44,7 @@ def status(store: StoreDep, profile: ProfileDep) -> StatusOut:
     ][:NEXT_FEW]
     return StatusOut(
         version=__version__,
-        events=store.count("events"),
+        events=store.count_meetings(),
         last_crawl=runs[0] if runs else None,
         job_seeker_count=JobSeekerCount.of(job_seeker_budget(store, profile)),
         next_employed=upcoming,

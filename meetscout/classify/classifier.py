@@ -1,26 +1,31 @@
-"""Who goes there: an explainable score over the lexicon's evidence.
+"""Who goes there: a linear model over the lexicon's cues and the listing's words, with reasons.
 
-Every cue found in a listing votes for a crowd (and a kind) with its weight times how telling the
-place it was found is (a group's name says more than a line deep in a description). The crowd
-with most votes wins; the kind is then chosen among the kinds that crowd can have, so the audience
-decides the crowd and the host or format only the kind. The strongest votes become the reasons.
+`features.py` reads a listing into features (the lexicon's cues, its words, when it meets and
+what it costs); `weights.json`, trained on labelled real listings (`train.py`), gives each kind a
+score from them. The crowd is the one most likely, except that the employed flag, the one
+mistake that sends a person to the wrong room, is given only when it is likely enough (SURE_AT):
+short of that the judgement falls to the likelier of the other crowds and says it is not sure.
+The reasons are what tipped the balance: the features that most favour the chosen kind over its
+best rival, said as the lexicon's sentences, the words themselves, or the time and the price.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
-from datetime import datetime
 from functools import lru_cache
-from zoneinfo import ZoneInfo
+from operator import itemgetter
 
-from ..model import Access, Assessment, Crowd, Event, Group, Kind, Profile
-from .lexicon import Cue, Lexicon, file_version, load_lexicon
+from ahocorasick_rs import MATCHKIND_STANDARD, AhoCorasick
 
-ALGORITHM = "1"
-NAME_FIELDS = frozenset(("name", "organizer"))
-CROWDS = tuple(Crowd)  # in the order that breaks ties: the employed, then job seekers
+from ..model import SURE_AT, Access, Assessment, Crowd, Event, Group, Kind, Profile
+from .features import DAYS, Hit, Reading, local_time, read_event, read_text
+from .lexicon import Lexicon, load_lexicon
+from .lexicon import file_version as lexicon_version
+from .weights import REASON_AT, Weights, load_weights
+from .weights import file_version as weights_version
+
+ALGORITHM = "2"
 KINDS_OF = {
     Crowd.employed: (
         Kind.professional_association,
@@ -31,11 +36,7 @@ KINDS_OF = {
     Crowd.job_seekers: (Kind.job_seeker_group, Kind.career_fair),
     Crowd.not_networking: (Kind.not_networking,),
 }
-DEFAULT_KIND = {
-    Crowd.employed: Kind.industry_meetup,
-    Crowd.job_seekers: Kind.job_seeker_group,
-    Crowd.not_networking: Kind.not_networking,
-}
+CROWD_OF = {kind: crowd for crowd, kinds in KINDS_OF.items() for kind in kinds}
 CROWD_WORDS = {
     Crowd.employed: "people in work",
     Crowd.job_seekers: "job seekers",
@@ -50,33 +51,20 @@ KIND_WORDS = {
     Kind.career_fair: "a job fair",
     Kind.not_networking: "a social or hobby group",
 }
-WEAK_CATEGORIES = frozenset(("topic", "social"))
-CONTEXT = frozenset(("time", "fee"))
+# A judgement rests on the listing only when its features favour the chosen kind over the best
+# other crowd's by at least this much (in score); short of that, what decides is how common each
+# kind is, and the judgement is not sure (its confidence is at most UNSURE).
+CLUES_AT = 1.0
+UNSURE = 0.4
+# A reason against is named when it pulled the other way by at least this much.
+AGAINST_AT = 1.0
 
 
-@dataclass(slots=True)
-class Evidence:
-    """One piece of evidence: whom it points to, how strongly, and the sentence that says so."""
-
-    crowd: Crowd
-    kind: Kind | None
-    score: float
-    kind_score: float
-    reason: str  # a template until `text()` fills in {name} and {match}
-    category: str
-    cue_id: str
-    name: str = ""
-    match: str = ""
-
-    def text(self) -> str:
-        if "{" not in self.reason:
-            return self.reason
-        return _sentence(self.reason, self.name, self.match)
-
-
-def classifier_version(lexicon: Lexicon | None = None) -> str:
-    """Changes whenever the algorithm or the lexicon file changes."""
-    return f"{ALGORITHM}+{lexicon.version if lexicon is not None else file_version()}"
+def classifier_version(lexicon: Lexicon | None = None, weights: Weights | None = None) -> str:
+    """Changes whenever the algorithm, the lexicon or the weights change."""
+    lex = lexicon.version if lexicon is not None else lexicon_version()
+    learned = weights.version if weights is not None else weights_version()
+    return f"{ALGORITHM}+{lex}+{learned}"
 
 
 def _clip(text: str, limit: int = 80) -> str:
@@ -90,301 +78,229 @@ def _sentence(template: str, name: str, match: str) -> str:
     return template.format(name=_clip(name), match=_clip(match, 60))
 
 
-# Fields are scanned as one text; the joint stops patterns that must not run across a sentence.
-JOINT = "\n.\x00.\n"
-
-
-def _squeeze(text: str) -> str:
-    """Runs of white space as one space, line breaks kept (some patterns stop at a line's end):
-    the matcher reads a phrase's space as one space."""
-    if "\n" in text or "\r" in text:
-        return "\n".join(" ".join(line.split()) for line in text.splitlines())
-    return " ".join(text.split())
-
-
-@dataclass(slots=True)
-class _Field:
-    end: int  # where its text ends in the joined text
-    factor: float  # how much a cue found here counts
-    is_name: bool  # a group's or organiser's name: the reason quotes the whole name
-    text: str
-
-
-def _evidence(cue: Cue, where: _Field, words: str, score: float) -> Evidence:
-    return Evidence(
-        crowd=cue.crowd,
-        kind=cue.kind,
-        score=score,
-        kind_score=cue.kind_weight * where.factor,
-        reason=cue.reason,
-        category=cue.category,
-        cue_id=cue.id,
-        name=where.text if where.is_name else words,
-        match=words,
-    )
-
-
-def scan(
-    lex: Lexicon, fields: list[tuple[str, str | None]]
-) -> tuple[dict[str, Evidence], set[Access]]:
-    """The strongest piece of evidence per cue, and the access labels the words state."""
-    found: dict[str, Evidence] = {}
-    access: set[Access] = set()
-    texts: list[str] = []
-    where: list[_Field] = []
-    offset = 0
-    for name, raw in fields:
-        if raw:
-            text = _squeeze(raw)
-            texts.append(text)
-            offset += len(text)
-            factor = lex.fields.get(name, 0.6)
-            where.append(_Field(offset, factor, name in NAME_FIELDS, text))
-            offset += len(JOINT)
-    if not texts:
-        return found, access
-    joined = JOINT.join(texts)
-    masks: list[tuple[int, int]] = []
-    field_at = 0
-    for match in lex.matcher.scan(joined):
-        while match.start > where[field_at].end:
-            field_at += 1
-        access_cue = lex.access.get(match.owner)
-        if access_cue is not None:
-            access.add(access_cue.access)
-            if access_cue.mask:
-                masks.append((match.start, match.end))
-            continue
-        if masks and any(a <= match.start < b for a, b in masks):
-            continue
-        cue = lex.cues[match.owner]
-        score = cue.weight * where[field_at].factor
-        held = found.get(cue.id)
-        if held is None or score > held.score:
-            words = joined[match.start : match.end]
-            found[cue.id] = _evidence(cue, where[field_at], words, score)
-    return found, access
-
-
-DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
-def _local_time(event: Event, group: Group | None) -> datetime | None:
-    if event.starts_at is None:
-        return None
-    zone = event.timezone or (group.timezone if group else None)
-    if not zone:
-        return None
-    return event.starts_at.astimezone(ZoneInfo(zone))
-
-
-def time_evidence(lex: Lexicon, local: datetime | None) -> Evidence | None:
-    if local is None:
-        return None
-    return _time_evidence(lex, local.weekday(), local.hour, local.minute)
-
-
-@lru_cache(maxsize=1024)
-def _time_evidence(lex: Lexicon, weekday: int, hour: int, minute: int) -> Evidence | None:
-    # Cached: meetings start at a few dozen times a week.
-    if weekday >= 5:
-        return None
-    clock = hour + minute / 60
-    day, hhmm = DAYS[weekday], f"{hour:02d}:{minute:02d}"
-    t = lex.time
-    morning = t.get("weekday_morning", [9.0, 11.5])
-    if morning[0] <= clock < morning[1]:
-        return Evidence(
-            crowd=Crowd.job_seekers,
-            kind=None,
-            score=float(t.get("weekday_morning_weight", 0.7)),
-            kind_score=0.0,
-            reason="Meets on a {name} morning ({match}), when most people in work cannot",
-            category="time",
-            cue_id="weekday_morning",
-            name=day,
-            match=hhmm,
-        )
-    for key, words in (("breakfast", "before the working day"), ("evening", "after working hours")):
-        start, end = t.get(key, [0, 0])
-        if start <= clock < end:
-            return Evidence(
-                crowd=Crowd.employed,
-                kind=None,
-                score=float(t.get("before_after_work_weight", 0.6)),
-                kind_score=0.0,
-                reason="Meets " + words + " ({name} {match})",
-                category="time",
-                cue_id=key,
-                name=day,
-                match=hhmm,
-            )
-    return None
-
-
-def fee_evidence(lex: Lexicon, event: Event) -> tuple[Evidence | None, bool | None]:
-    """Evidence from the price, and whether the event is free (None: the source did not say)."""
-    fee = event.fee
-    if fee is None:
-        return None, None
-    if fee.free or fee.amount == 0:
-        return None, True
-    if fee.amount is None:
-        return None, None
-    if fee.amount >= lex.fees.get("paid", 20.0):
-        price = f"{fee.amount:g} {fee.currency or ''}".strip()
-        paid = Evidence(
-            crowd=Crowd.employed,
-            kind=None,
-            score=lex.fees.get("paid_weight", 0.7),
-            kind_score=0.0,
-            reason=f"Costs {price} to attend, which few job seekers pay",
-            category="fee",
-            cue_id="paid",
-        )
-        return paid, False
-    return None, False
-
-
-def group_evidence(lex: Lexicon, group: Group, assessment: Assessment) -> Evidence:
-    weight = lex.limits.get("group_prior", 2.0) * assessment.confidence
-    return Evidence(
-        crowd=assessment.crowd,
-        kind=assessment.kind,
-        score=weight,
-        kind_score=weight,
-        reason=f"Its group, {_clip(group.name, 60)}, looks like {KIND_WORDS[assessment.kind]}",
-        category="group",
-        cue_id="group",
-    )
+def _hit_text(hit: Hit) -> str:
+    if "{" not in hit.cue.reason:
+        return hit.cue.reason
+    return _sentence(hit.cue.reason, hit.name or hit.words, hit.words)
 
 
 @dataclass(slots=True)
 class Decision:
     crowd: Crowd
     kind: Kind
-    confidence: float
-    reasons: list[str]
-    decided_by_group: bool
+    confidence: float  # how likely the crowd is (see CLUES_AT), rounded as the assessment keeps it
+    kind_at: int  # the kind's place in the weights
+    rival_at: int  # the best kind of the likeliest other crowd
+    employed: float  # how likely the employed crowd is (the flag needs SURE_AT)
 
 
-def _crowd_scores(evidence: list[Evidence], cap: float) -> dict[Crowd, float]:
-    """Each crowd's votes; the many weak cues (topics, social words) count up to `cap`."""
-    strong = dict.fromkeys(CROWDS, 0.0)
-    weak = dict.fromkeys(CROWDS, 0.0)
-    for ev in evidence:
-        if ev.category in WEAK_CATEGORIES:
-            weak[ev.crowd] += ev.score
-        else:
-            strong[ev.crowd] += ev.score
-    return {crowd: strong[crowd] + min(weak[crowd], cap) for crowd in CROWDS}
+def decide(weights: Weights, scores: list[float], force_crowd: Crowd | None = None) -> Decision:
+    # The kinds' places in the weights (weights.KINDS): the employed crowd's 0-3, the job
+    # seekers' 4-5, not networking 6.
+    top = max(scores)
+    e = [math.exp(s - top) for s in scores]
+    total = e[0] + e[1] + e[2] + e[3] + e[4] + e[5] + e[6]
+    likely = {
+        Crowd.employed: (e[0] + e[1] + e[2] + e[3]) / total,
+        Crowd.job_seekers: (e[4] + e[5]) / total,
+        Crowd.not_networking: e[6] / total,
+    }
+    best = {
+        Crowd.employed: max(EMPLOYED_PLACES, key=scores.__getitem__),
+        Crowd.job_seekers: 4 if scores[4] >= scores[5] else 5,
+        Crowd.not_networking: 6,
+    }
+    bias = weights.bias
 
+    def rival_of(crowd: Crowd) -> Crowd:
+        a, b = OTHERS[crowd]
+        return a if likely[a] >= likely[b] else b
 
-def _pick(scores: dict[Crowd, float]) -> Crowd | None:
-    best = Crowd.employed  # where scores are equal, the employed win, then job seekers
-    for crowd in (Crowd.job_seekers, Crowd.not_networking):
-        if scores[crowd] > scores[best]:
-            best = crowd
-    return best if scores[best] > 0 else None
+    def likely_from_clues(crowd: Crowd) -> float:
+        """How likely the crowd is, at most UNSURE when the listing's features (the bias set
+        aside) barely favour its best kind over the best kind of the likeliest other crowd."""
+        mine, other = best[crowd], best[rival_of(crowd)]
+        if (scores[mine] - bias[mine]) - (scores[other] - bias[other]) >= CLUES_AT:
+            return likely[crowd]
+        return min(likely[crowd], UNSURE)
 
-
-def decide(lex: Lexicon, evidence: list[Evidence], force_crowd: Crowd | None = None) -> Decision:
-    cap = lex.limits.get("topic_cap", 2.0)
-    scores = _crowd_scores(evidence, cap)
-    kind_scores: dict[Kind, float] = {}
-    for ev in evidence:
-        if ev.kind is not None:
-            kind_scores[ev.kind] = kind_scores.get(ev.kind, 0.0) + ev.kind_score
-    # When it meets and what it costs tip a balance; alone, they say nothing.
-    content = [ev for ev in evidence if ev.category not in CONTEXT]
+    employed = likely_from_clues(Crowd.employed)
     if force_crowd is not None:
-        crowd: Crowd | None = force_crowd
-    else:
-        crowd = _pick(scores) if content else None
-    decided_by_group = False
-    if crowd is None:
-        crowd = Crowd.not_networking
-        confidence = 0.3
-    else:
-        top = scores[crowd]
-        margin = top - max(v for c, v in scores.items() if c != crowd)
-        strength = min(top / 3.0, 1.0)
-        confidence = 0.35 + 0.62 * (1 - math.exp(-max(margin, 0.0) / 2.0)) * strength
-        if force_crowd is None and any(ev.category == "group" for ev in content):
-            own = _pick(_crowd_scores([e for e in evidence if e.category != "group"], cap))
-            decided_by_group = own != crowd
-    kind, best = DEFAULT_KIND[crowd], 0.0  # the kind with most votes among the crowd's kinds
-    for k in KINDS_OF[crowd]:
-        if kind_scores.get(k, 0.0) > best:
-            kind, best = k, kind_scores[k]
+        crowd = force_crowd
+    elif employed >= SURE_AT:  # then no other crowd is likelier
+        crowd = Crowd.employed
+    else:  # the employed flag only when sure
+        crowd = rival_of(Crowd.employed)
+    kind_at = best[crowd]
+    confidence = employed if crowd == Crowd.employed else likely_from_clues(crowd)
     return Decision(
-        crowd,
-        kind,
-        round(min(confidence, 0.97), 2),
-        _reasons(evidence, crowd, kind),
-        decided_by_group,
+        crowd=crowd,
+        kind=weights.kinds[kind_at],
+        confidence=round(confidence, 2),
+        kind_at=kind_at,
+        rival_at=best[rival_of(crowd)],
+        employed=employed,
     )
 
 
-def _reasons(evidence: list[Evidence], crowd: Crowd, kind: Kind) -> list[str]:
-    ranked = sorted(evidence, key=lambda ev: ev.score, reverse=True)
-    reasons: list[str] = []
-    against = None
-    for ev in ranked:
-        if ev.crowd != crowd:
-            if against is None and ev.score >= 1.5:
-                against = ev
-        elif len(reasons) < 3:
-            sentence = ev.text()
-            if sentence not in reasons:
+EMPLOYED_PLACES = (0, 1, 2, 3)
+OTHERS = {
+    Crowd.employed: (Crowd.job_seekers, Crowd.not_networking),
+    Crowd.job_seekers: (Crowd.employed, Crowd.not_networking),
+    Crowd.not_networking: (Crowd.employed, Crowd.job_seekers),
+}
+
+
+# --- reasons --------------------------------------------------------------------------------------
+
+
+def _quote(words: list[str]) -> str:
+    quoted = [f'"{w}"' for w in words]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+def _time_sentence(reading: Reading, crowd: Crowd) -> str | None:
+    local = reading.local
+    if local is None:
+        return None
+    day, hhmm, hour = DAYS[local.weekday()], f"{local.hour:02d}:{local.minute:02d}", local.hour
+    if local.weekday() >= 5:
+        return f"Meets at the weekend ({day} {hhmm})" if crowd != Crowd.employed else None
+    if crowd == Crowd.job_seekers and 9 <= hour < 17:
+        return f"Meets during working hours ({day} {hhmm}), when most people in work cannot"
+    if crowd == Crowd.employed and (hour < 9 or hour >= 17):
+        when = "before" if hour < 9 else "after"
+        return f"Meets {when} working hours ({day} {hhmm})"
+    return None
+
+
+def _context_sentence(feature: str, reading: Reading, crowd: Crowd) -> str | None:
+    if feature.startswith("time:"):
+        return _time_sentence(reading, crowd)
+    if feature == "fee:paid" and crowd == Crowd.employed:
+        return f"Costs {reading.price} to attend, which few job seekers pay"
+    if feature == "access:free_for_job_seekers" and crowd == Crowd.employed:
+        return "Lets job seekers in free or cheaper, so most who come are in work"
+    return None
+
+
+def _reasons(
+    weights: Weights,
+    reading: Reading,
+    known_words: frozenset[str],
+    known: frozenset[str],
+    decision: Decision,
+    group_reason: str | None,
+) -> list[str]:
+    """What tipped the balance: the features that most favour the chosen kind over the best kind
+    of the likeliest other crowd, as sentences; and the strongest one the other way."""
+    crowd = decision.crowd
+    pulls, strong = weights.pulls(decision.kind_at, decision.rival_at)
+    reasons = [group_reason] if group_reason else []
+    cited: list[tuple[float, Hit]] = []
+    against: tuple[float, Hit] | None = None
+    for hit in reading.hits.values():
+        cue = hit.cue
+        weight = pulls.get(cue.feature, 0.0) + pulls.get(cue.name_feature, 0.0)
+        if weight >= REASON_AT and cue.crowd == crowd:
+            cited.append((weight, hit))
+        elif (
+            weight <= -AGAINST_AT
+            and cue.crowd != crowd
+            and (against is None or weight < against[0])
+        ):
+            against = (weight, hit)
+    quoted: set[str] = set()  # words a cue's reason quotes already
+    for _, hit in sorted(cited, key=itemgetter(0), reverse=True):
+        reasons.append(_hit_text(hit))
+        quoted.update(hit.words.lower().split())
+    words = sorted(strong.intersection(known_words), key=lambda w: (-pulls[w], w))
+    words = [word for word in words if word not in quoted]
+    if words:
+        reasons.append(f"Its words point to {CROWD_WORDS[crowd]}: {_quote(words[:3])}")
+    for feature in strong.intersection(known):
+        if not feature.startswith(("cue:", "name-cue:")):
+            sentence = _context_sentence(feature, reading, crowd)
+            if sentence:
                 reasons.append(sentence)
-        elif against is not None or ev.score < 1.5:
-            break
+    reasons = reasons[:3]
     if against is not None:
         reasons.append(
-            f"{against.text()}, but that is outweighed: most who go are likely {CROWD_WORDS[crowd]}"
+            f"{_hit_text(against[1])}, but that is outweighed: most who go are likely "
+            f"{CROWD_WORDS[crowd]}"
         )
     if not reasons:
         reasons.append(
             "Nothing in the listing points to a professional or job-seeker crowd, so it is "
             "taken as a social or leisure event"
+            if crowd == Crowd.not_networking
+            else f"Reads most like {KIND_WORDS[decision.kind]}"
         )
-    if len(reasons) < 2:
-        reasons.append(f"Few clues in the listing: take this as a guess ({KIND_WORDS[kind]})")
+    if decision.confidence < SURE_AT:
+        reasons.insert(0, _unsure(decision, bool(reading.hits)))
     return reasons[:4]
+
+
+def _unsure(decision: Decision, has_cues: bool) -> str:
+    if decision.employed >= 0.5:  # the likeliest crowd, but short of SURE_AT
+        return (
+            f"Not sure: it may be where the employed go ({decision.employed:.0%} likely), "
+            "too unsure to say so"
+        )
+    guess = KIND_WORDS[decision.kind]
+    if not has_cues:
+        return f"Not sure: the listing gives few clues (perhaps {guess})"
+    return f"Not sure: its clues point different ways (perhaps {guess})"
 
 
 # --- targets ------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=32)
-def _target_regex(names: tuple[str, ...]) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
-    """The pattern that finds the names, and the names as its groups t0, t1, … number them."""
-    names = tuple(n.strip() for n in names if n and n.strip())
-    if not names:
-        return None, ()
-    parts = [r"\s+".join(re.escape(w) for w in n.split()) for n in names]
-    alternation = "|".join(f"(?P<t{i}>{p})" for i, p in enumerate(parts))
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE), names
+class _Targets:
+    """The person's target names as one automaton: a text is read once, whatever the number
+    of names (a regex alternation tried every name at every character: 3,000 names made 100
+    flags take a minute). A name is found whole, between word breaks, in any case, with any
+    run of white space between its words."""
+
+    def __init__(self, names: tuple[str, ...]):
+        self.names = list(dict.fromkeys(n.strip() for n in names if n and n.strip()))
+        keys = [_target_key(n) for n in self.names]
+        self.automaton = AhoCorasick(keys, matchkind=MATCHKIND_STANDARD) if keys else None
+
+    def find(self, texts: list[str | None]) -> list[str]:
+        if self.automaton is None:
+            return []
+        hit: set[int] = set()
+        for text in texts:
+            if not text:
+                continue
+            text = _target_key(text)
+            for index, start, end in self.automaton.find_matches_as_indexes(text, overlapping=True):
+                before = text[start - 1] if start else " "
+                after = text[end] if end < len(text) else " "
+                if not _word_char(before) and not _word_char(after):
+                    hit.add(index)
+        return [self.names[i] for i in sorted(hit)]
+
+
+def _target_key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+@lru_cache(maxsize=8)
+def _targets(names: tuple[str, ...]) -> _Targets:
+    return _Targets(names)
 
 
 def find_targets(profile: Profile | None, texts: list[str | None]) -> list[str]:
+    """The person's target companies and industries these texts name, in the profile's order."""
     if profile is None:
         return []
-    names = tuple(profile.target_companies) + tuple(profile.target_industries)
-    regex, clean = _target_regex(names)
-    if regex is None:
-        return []
-    hit: set[int] = set()
-    for text in texts:
-        if text:
-            for m in regex.finditer(text):
-                hit.add(int((m.lastgroup or "t0")[1:]))
-    seen: list[str] = []
-    for i in sorted(hit):
-        if clean[i] not in seen:
-            seen.append(clean[i])
-    return seen
+    return _targets(tuple(profile.target_companies) + tuple(profile.target_industries)).find(texts)
 
 
 # --- the public functions ------------------------------------------------------------------------
@@ -401,26 +317,86 @@ def _access(words: set[Access], is_online: bool | None, free: bool | None) -> li
     return sorted(access)
 
 
-def classify_group(
-    group: Group, profile: Profile | None = None, *, lexicon: Lexicon | None = None
+def _free(event: Event) -> bool | None:
+    """Whether the event is free by its fee (None: the source did not say)."""
+    fee = event.fee
+    if fee is None:
+        return None
+    if fee.free or fee.amount == 0:
+        return True
+    return None if fee.amount is None else False
+
+
+def _assessment(
+    lex: Lexicon,
+    weights: Weights,
+    reading: Reading,
+    *,
+    access: list[Access],
+    targets: list[str],
+    force_crowd: Crowd | None = None,
+    group: tuple[Group, Assessment] | None = None,
 ) -> Assessment:
-    """Who mostly goes to this group's meetings, judged from its name, description and topics."""
-    lex = lexicon or load_lexicon()
-    limit = int(lex.limits.get("description_chars", 2500))
-    topics = " · ".join(group.topics) if group.topics else None
-    description = group.description[:limit] if group.description else None
-    fields = [("name", group.name), ("description", description), ("topics", topics)]
-    found, words = scan(lex, fields)
-    decision = decide(lex, list(found.values()))
+    scores, known_words, known = weights.scores(reading.words, reading.features)
+    group_reason = None
+    basis = "classifier"
+    if group is None:
+        decision = decide(weights, scores, force_crowd)
+    else:
+        own = decide(weights, scores)
+        group_row, judged = group
+        prior = lex.limits.get("group_prior", 2.0) * judged.confidence
+        scores[weights.kinds.index(judged.kind)] += prior
+        decision = decide(weights, scores, force_crowd)
+        if force_crowd is None and not reading.hits and own.confidence < SURE_AT and judged.sure:
+            # The event's own words hold no clue: its group, judged surely, says who goes.
+            decision = decide(weights, scores, CROWD_OF[judged.kind])
+            decision.confidence = judged.confidence
+        if CROWD_OF[judged.kind] == decision.crowd:
+            group_reason = (
+                f"Its group, {_clip(group_row.name, 60)}, looks like {KIND_WORDS[judged.kind]}"
+            )
+        if force_crowd is None and own.crowd != decision.crowd:
+            basis = "group"
     return Assessment(
         crowd=decision.crowd,
         kind=decision.kind,
         confidence=decision.confidence,
-        access=_access(words, None, None),
-        reasons=decision.reasons,
+        access=access,
+        reasons=_reasons(weights, reading, known_words, known, decision, group_reason),
+        targets=targets,
+        classifier_version=_version(lex, weights),
+        basis=basis,
+    )
+
+
+@lru_cache(maxsize=8)
+def _version(lex: Lexicon, weights: Weights) -> str:
+    return classifier_version(lex, weights)
+
+
+def classify_group(
+    group: Group,
+    profile: Profile | None = None,
+    *,
+    lexicon: Lexicon | None = None,
+    weights: Weights | None = None,
+) -> Assessment:
+    """Who mostly goes to this group's meetings, judged from its name, description and topics."""
+    lex = lexicon or load_lexicon()
+    learned = weights or load_weights()
+    limit = int(lex.limits.get("description_chars", 2500))
+    topics = " · ".join(group.topics) if group.topics else None
+    description = group.description[:limit] if group.description else None
+    reading = read_text(
+        lex, [("name", group.name), ("description", description), ("topics", topics)]
+    )
+    return _assessment(
+        lex,
+        learned,
+        reading,
+        access=_access(reading.access, None, None),
         targets=find_targets(profile, [group.name, description, topics]),
-        classifier_version=classifier_version(lex),
-        basis="classifier",
     )
 
 
@@ -430,6 +406,7 @@ def classify_event(
     profile: Profile | None = None,
     *,
     lexicon: Lexicon | None = None,
+    weights: Weights | None = None,
     force_crowd: Crowd | None = None,
 ) -> Assessment:
     """Who mostly goes to this meeting, what kind it is, how to get in cheaply, and why.
@@ -438,40 +415,25 @@ def classify_event(
     else it is judged here. `force_crowd` keeps a crowd the person chose and picks the kind for it.
     """
     lex = lexicon or load_lexicon()
-    limit = int(lex.limits.get("description_chars", 2500))
-    description = event.description[:limit] if event.description else None
+    learned = weights or load_weights()
     group_name = event.group_name or (group.name if group else None)
-    topics = " · ".join(event.topics) if event.topics else None
-    fields = [
-        ("title", event.title),
-        ("name", group_name),
-        ("organizer", event.organizer if event.organizer != group_name else None),
-        ("description", description),
-        ("topics", topics),
-    ]
-    found, words = scan(lex, fields)
-    evidence = list(found.values())
-    extra = time_evidence(lex, _local_time(event, group))
-    if extra is not None:
-        evidence.append(extra)
-    paid, free = fee_evidence(lex, event)
-    if paid is not None:
-        evidence.append(paid)
+    reading = read_event(lex, event, group_name, local_time(event, group))
+    judged = None
     if group is not None:
-        group_assessment = group.assessment or classify_group(group, lexicon=lex)
-        evidence.append(group_evidence(lex, group, group_assessment))
-    decision = decide(lex, evidence, force_crowd)
-    return Assessment(
-        crowd=decision.crowd,
-        kind=decision.kind,
-        confidence=decision.confidence,
-        access=_access(words, event.is_online, free),
-        reasons=decision.reasons,
-        targets=find_targets(
-            profile, [event.title, group_name, event.organizer, description, topics]
-        )
-        if profile is not None
-        else [],
-        classifier_version=classifier_version(lex),
-        basis="group" if decision.decided_by_group else "classifier",
+        judged = group.assessment or classify_group(group, lexicon=lex, weights=learned)
+    targets = []
+    if profile is not None:
+        limit = int(lex.limits.get("description_chars", 2500))
+        description = event.description[:limit] if event.description else None
+        topics = " · ".join(event.topics) if event.topics else None
+        texts = [event.title, group_name, event.organizer, description, topics]
+        targets = find_targets(profile, texts)
+    return _assessment(
+        lex,
+        learned,
+        reading,
+        access=_access(reading.access, event.is_online, _free(event)),
+        targets=targets,
+        force_crowd=force_crowd,
+        group=(group, judged) if group is not None and judged is not None else None,
     )

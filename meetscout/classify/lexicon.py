@@ -1,6 +1,7 @@
 """The lexicon: lexicon.toml read once and compiled into one matcher.
 
-A maintainer edits only the TOML; a mistake in the file raises LexiconError naming the cue.
+A maintainer edits only the TOML (then retrains: `python -m meetscout.classify.train`); a mistake
+in the file raises LexiconError naming the cue.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 from ..model import Access, Crowd, Kind
 from .matcher import Matcher
@@ -33,23 +33,29 @@ class Cue:
     category: str
     crowd: Crowd
     kind: Kind | None
-    weight: float
-    kind_weight: float
     reason: str
+    feature: str = ""  # its feature's name, "cue:ID", and where found in a title or a name:
+    name_feature: str = ""  # "name-cue:ID" (see features.py)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "feature", "cue:" + self.id)
+        object.__setattr__(self, "name_feature", "name-cue:" + self.id)
 
 
 @dataclass(frozen=True)
 class AccessCue:
     access: Access
     mask: bool  # hide its words from the other cues
+    feature: str = ""  # "access:VALUE"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "feature", "access:" + self.access.value)
 
 
 @dataclass(eq=False)  # compared and hashed by identity: caches key on it
 class Lexicon:
     version: str
-    fields: dict[str, float]
     limits: dict[str, float]
-    time: dict[str, Any]
     fees: dict[str, float]
     matcher: Matcher
     cues: dict[str, Cue] = field(default_factory=dict)  # owner name in the matcher -> cue
@@ -97,9 +103,7 @@ def compile_lexicon(text: str) -> Lexicon:
     matcher = Matcher(word_end={"access": False})
     lex = Lexicon(
         version=text_version(text),
-        fields={k: float(v) for k, v in data.get("fields", {}).items()},
         limits={k: float(v) for k, v in data.get("limits", {}).items()},
-        time=dict(data.get("time", {})),
         fees={k: float(v) for k, v in data.get("fees", {}).items()},
         matcher=matcher,
     )
@@ -125,15 +129,12 @@ def compile_lexicon(text: str) -> Lexicon:
             kind = Kind(raw["kind"]) if raw.get("kind") else None
         except (KeyError, ValueError) as exc:
             raise LexiconError(f"cue {cue_id!r}: bad crowd or kind: {exc}") from None
-        weight = float(raw.get("weight", 1.0))
         owner = f"c{n}"
         lex.cues[owner] = Cue(
             id=cue_id,
             category=category,
             crowd=crowd,
             kind=kind,
-            weight=weight,
-            kind_weight=float(raw.get("kind_weight", weight)),
             reason=raw.get("reason", "Mentions {match}"),
         )
         _add_words(matcher, category, owner, cue_id, raw)

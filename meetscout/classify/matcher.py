@@ -126,7 +126,21 @@ class Matcher:
             self._entry(word)[1].append(pattern)
 
     def build(self) -> None:
-        self._values = list(self._words.values())
+        # Per automaton word, what a hit means, made ready for scan_prepared: the phrases that
+        # need no check, as (shift, rank, length, category, owner); those whose punctuation or
+        # case must be checked; and the patterns to try.
+        self._values = [
+            (
+                tuple(
+                    (p.shift, p.rank, p.length, p.category, p.owner)
+                    for p in phrases
+                    if p.exact is None
+                ),
+                tuple(p for p in phrases if p.exact is not None),
+                tuple(patterns),
+            )
+            for phrases, patterns in self._words.values()
+        ]
         # Standard match kind: every word found, overlaps included.
         self._automaton = AhoCorasick(list(self._words), matchkind=MATCHKIND_STANDARD)
 
@@ -136,26 +150,39 @@ class Matcher:
         Where two matches of one category overlap, the one starting first wins; at one start, the
         phrase or pattern written first (as in one alternation of them all).
         """
-        assert self._automaton is not None, "build() the matcher first"
+        return [Match(*found) for found in self.scan_prepared(text, *self.prepare(text))]
+
+    @staticmethod
+    def prepare(text: str) -> tuple[str, str]:
+        """The text in lower case, and in lower case with punctuation as spaces: what the
+        automaton reads (its words are the listing's words)."""
         lower = text.lower()
         if len(lower) != len(text):  # a rare letter whose lower case is longer: keep positions
             lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-        spaced = " " + _spaced(lower) + " "
+        return lower, _spaced(lower)
+
+    def scan_prepared(self, text: str, lower: str, spaced: str) -> list[tuple[str, str, int, int]]:
+        """`scan` where the caller has prepared the text: (category, owner, start, end) tuples."""
+        assert self._automaton is not None, "build() the matcher first"
+        spaced = " " + spaced + " "
         white_as_spaces: str | None = None
         found: list[tuple[int, int, int, str, str]] = []  # start, rank, -end, category, owner
+        values = self._values
         for index, at, _ in self._automaton.find_matches_as_indexes(spaced, overlapping=True):
-            phrases, patterns = self._values[index]
-            for phrase in phrases:
-                start = at + phrase.shift  # `at` is the break before the word in `spaced`
-                if phrase.exact is not None:
-                    if phrase.case_sensitive:
-                        if not text.startswith(phrase.exact, start):
-                            continue
-                    else:
-                        if white_as_spaces is None:
-                            white_as_spaces = lower.translate(_WHITE_TO_SPACES)
-                        if not white_as_spaces.startswith(phrase.exact, start):
-                            continue
+            plain, checked, patterns = values[index]
+            for shift, rank, length, category, owner in plain:
+                start = at + shift  # `at` is the break before the word in `spaced`
+                found.append((start, rank, -start - length, category, owner))
+            for phrase in checked:
+                start = at + phrase.shift
+                if phrase.case_sensitive:
+                    if not text.startswith(phrase.exact, start):
+                        continue
+                else:
+                    if white_as_spaces is None:
+                        white_as_spaces = lower.translate(_WHITE_TO_SPACES)
+                    if not white_as_spaces.startswith(phrase.exact, start):
+                        continue
                 found.append(
                     (start, phrase.rank, -start - phrase.length, phrase.category, phrase.owner)
                 )
@@ -164,10 +191,10 @@ class Matcher:
                 if m is not None:
                     found.append((at, pattern.rank, -m.end(), pattern.category, pattern.owner))
         found.sort()
-        matches: list[Match] = []
+        matches = []
         free_from: dict[str, int] = {}  # per category, where the next match may start
         for start, _, neg_end, category, owner in found:
             if start >= free_from.get(category, 0):
                 free_from[category] = -neg_end
-                matches.append(Match(category, owner, start, -neg_end))
+                matches.append((category, owner, start, -neg_end))
         return matches

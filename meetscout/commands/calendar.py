@@ -24,7 +24,7 @@ calendar_app = typer.Typer(
 @calendar_app.command("find")
 def find(
     url: Annotated[str, typer.Argument(help="A chapter's home page, or a calendar's address.")],
-    days: DaysOption = WINDOW_DAYS,
+    days: DaysOption = None,
     first_day: FromOption = None,
 ) -> None:
     """Find the calendar a chapter's site publishes and what it holds; store nothing.
@@ -39,6 +39,7 @@ def find(
     from meetscout.spiders.calendar_feed import CalendarFeedSpider
     from meetscout.spiders.run import crawl
 
+    days = days or WINDOW_DAYS
     start = first_day.date().isoformat() if first_day else None
     found = crawl(CalendarFeedSpider, None, {"ITEM_PIPELINES": {}}, urls=[url], days=days,
                   start=start, find_only=True)  # fmt: skip

@@ -10,7 +10,7 @@ import orjson
 import typer
 
 from ..classify import CLASSIFIER_VERSION
-from ..classify.evaluate import evaluate_lines, render
+from ..classify.evaluate import Split, evaluate_lines, render
 from ..classify.listing import ListingError, listing_event
 from ..judge import Corrections, judge_event, judge_group
 from ..model import Group, Profile
@@ -83,9 +83,16 @@ def classify(
         typer.Option(
             "--evaluate",
             help='Lines carry "expect": {crowd, kind, access}; print accuracy, per-class '
-            "precision and recall, confusion matrices and the misclassified lines.",
+            "precision and recall, confusion matrices and the worst mistakes.",
         ),
     ] = False,
+    split: Annotated[
+        Split,
+        typer.Option(
+            help="With --evaluate: only the sealed fifth of the rows (by their id, as "
+            "tests/classify/real/README.md says), only the rest (tune), or all.",
+        ),
+    ] = "all",
     target: Annotated[
         list[str] | None,
         typer.Option(help="A target company or industry to look for (repeatable)."),
@@ -105,12 +112,14 @@ def classify(
         echo '{"title": "Chapter meeting", "group_name": "ISACA NJ"}' | meetscout classify -
 
         meetscout classify --evaluate tests/classify/corpus.jsonl
+
+        meetscout classify --evaluate tests/classify/real/listings.jsonl --split sealed
     """
     profile = _profile(db, target)
     stream = _open_input(file)
     try:
         if evaluate:
-            typer.echo(render(evaluate_lines(stream, profile)))
+            typer.echo(render(evaluate_lines(stream, profile, split=split)))
             return
         out = sys.stdout
         for raw in stream:
@@ -172,7 +181,7 @@ def reclassify(
 
         meetscout reclassify --db ~/meetscout.db
     """
-    store = open_store(db)
+    store = open_store(db, must_exist=True)
     try:
         counts = reclassify_store(store, everything=everything)
     finally:

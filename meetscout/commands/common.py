@@ -31,11 +31,31 @@ DbOption = Annotated[
 ]
 
 
-def open_store(db: Path | None) -> Store:
+def open_store(db: Path | None, *, must_exist: bool = False) -> Store:
+    """The database, or a message and an exit: never a traceback.
+
+    `must_exist`: for commands that only read (or re-judge what is stored): a missing file is
+    a mistyped --db, not a new database to make. An empty (0-byte) file is said, not silently
+    taken for a new database."""
+    path = Path(db) if db else default_db_path()
+    if must_exist and not path.is_file():
+        fail(
+            f"the database {path} does not exist: check --db (or $MEETSCOUT_DB), "
+            "or crawl first (`meetscout crawl`)"
+        )
+    if path.is_file() and path.stat().st_size == 0:
+        if must_exist:
+            fail(f"the database {path} is an empty file (0 bytes): nothing is stored there")
+        err_console.print(
+            f"meetscout: {path} was an empty file (0 bytes); making a new database in it",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
     try:
         return Store(db)
     except Exception as exc:  # a corrupt or unreadable file: say which, not a traceback
-        fail(f"cannot open the database {db or 'in the data folder'}: {exc}")
+        fail(f"cannot open the database {path}: {exc}; `meetscout doctor` checks it")
 
 
 def fail(message: str, code: int = USAGE) -> NoReturn:

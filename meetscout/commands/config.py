@@ -39,12 +39,17 @@ def config(
         loaded = load_config(path)
     except ConfigError as exc:
         fail(str(exc))
-    meetup, linkedin = loaded.meetup, loaded.linkedin
+    meetup, linkedin, calendars = loaded.meetup, loaded.linkedin, loaded.calendars
     # Plain echo: a path must never be wrapped or shortened to fit the terminal.
     typer.echo(f"Using {path}")
     typer.echo(
         f"  Meetup: {_count(meetup.groups, 'group')}, {_count(meetup.searches, 'search')}, "
         f"crawled {meetup.schedule}"
+    )
+    typer.echo(
+        f"  Calendars: {_count(calendars.urls, 'address')}, crawled {calendars.schedule}"
+        if calendars.urls
+        else "  Calendars: none (add chapters' calendars under [calendars] urls)"
     )
     typer.echo(
         "  LinkedIn: "
@@ -60,5 +65,5 @@ def config(
 
 
 def _count(items: list, noun: str) -> str:
-    plural = noun + ("es" if noun.endswith("ch") else "s")
+    plural = noun + ("es" if noun.endswith(("ch", "ss")) else "s")
     return f"{len(items)} {noun if len(items) == 1 else plural}"

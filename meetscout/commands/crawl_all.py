@@ -11,8 +11,8 @@ def crawl_everything(ctx: typer.Context, db: DbOption = None) -> None:
     """Gather events from a source into the local database.
 
     With no source named, crawls every source that meetscout.toml lists (its Meetup groups and
-    searches, and LinkedIn when turned on), due or not: the same as `meetscout schedule --once
-    --force`.
+    searches, its chapters' calendars, and LinkedIn when turned on), due or not: the same as
+    `meetscout schedule --once --force`.
 
     Example:
 

@@ -12,15 +12,23 @@ from .common import DbOption, fail
 from .crawl_run import crawl_in_process
 
 UrlsArgument = Annotated[
-    list[str],
+    list[str] | None,
     typer.Argument(
         help="Addresses of calendar feeds (.ics, webcal://, The Events Calendar's API, a Wild "
-        "Apricot event RSS) or of chapters' home pages, where meetscout finds the calendar.",
+        "Apricot event RSS) or of chapters' home pages, where meetscout finds the calendar. "
+        "None: the [calendars] urls in meetscout.toml.",
         show_default=False,
     ),
 ]
 DaysOption = Annotated[
-    int, typer.Option("--days", min=1, max=730, help="Read meetings this many days ahead.")
+    int | None,
+    typer.Option(
+        "--days",
+        min=1,
+        max=730,
+        help=f"Read meetings this many days ahead (default: [calendars] days, else {WINDOW_DAYS}).",
+        show_default=False,
+    ),
 ]
 FromOption = Annotated[
     datetime | None,
@@ -34,9 +42,9 @@ FromOption = Annotated[
 
 
 def calendar(
-    urls: UrlsArgument,
+    urls: UrlsArgument = None,
     db: DbOption = None,
-    days: DaysOption = WINDOW_DAYS,
+    days: DaysOption = None,
     first_day: FromOption = None,
 ) -> None:
     """Gather the meetings of association chapters, chambers and clubs from their own calendars.
@@ -49,8 +57,23 @@ def calendar(
 
         meetscout crawl calendar https://www.riverside-chamber.example/
     """
-    if not urls:
-        fail("Name a calendar: meetscout crawl calendar https://chapter.example/events/?ical=1")
+    urls = list(urls or [])
+    if not urls or days is None:
+        from ..config import ConfigError, load_config
+
+        try:
+            config = load_config()
+        except ConfigError as exc:
+            fail(str(exc))
+        urls = urls or config.calendars.urls
+        days = days or config.calendars.days
+        if not urls:
+            where = f" ({config.path})" if config.path else ""
+            fail(
+                "No calendars to crawl: name one (meetscout crawl calendar "
+                "https://chapter.example/events/?ical=1) or list them in meetscout.toml"
+                f'{where} under [calendars] urls = ["https://chapter.example/"].'
+            )
     from meetscout.spiders.calendar_feed import CalendarFeedSpider
 
     label = f"Calendars: {', '.join(urls)}"

@@ -9,8 +9,17 @@ from typing import Annotated
 
 import typer
 
+from ..identify import check_base_url, is_meetup_urlname
 from .common import DbOption, fail
 from .crawl_run import crawl_in_process
+
+
+def _http_url(value: str | None) -> str | None:
+    try:
+        return check_base_url(value) if value else value
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
 
 BaseUrlOption = Annotated[
     str | None,
@@ -20,6 +29,7 @@ BaseUrlOption = Annotated[
         "else meetscout.toml, else https://www.meetup.com). Stored URLs stay meetup.com's.",
         envvar="MEETSCOUT_MEETUP_BASE_URL",
         show_default=False,
+        callback=_http_url,
     ),
 ]
 
@@ -57,6 +67,12 @@ def meetup(
                 f"or list them in meetscout.toml{where} under "
                 '[meetup] groups = ["hdi-new-jersey"].'
             )
+    wrong = [n for n in names if not is_meetup_urlname(n)]
+    if wrong:
+        fail(
+            f"not a Meetup group name: {', '.join(map(repr, wrong))} (a group's name is the "
+            "part after meetup.com/: letters, digits and hyphens)"
+        )
     from meetscout.spiders.meetup_group import MeetupGroupSpider
 
     crawl_in_process(MeetupGroupSpider, db, f"Meetup groups: {', '.join(names)}",

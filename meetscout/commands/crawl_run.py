@@ -11,7 +11,7 @@ from typing import Any
 import typer
 from rich.markup import escape
 
-from ..exit_codes import FAILED, OK, for_status
+from ..exit_codes import FAILED, OK, for_signal, for_status
 from ..scheduling.processes import COUNT_FIELDS
 from .common import console, err_console, fail, open_store, source_lock
 
@@ -47,12 +47,17 @@ def crawl_in_process(
         finally:
             if status:
                 status.stop()
+    report = getattr(done.spider, "report", None)
     if done.run is None:
-        fail(f"{label}: the crawl did not start (see the messages above)", code=FAILED)
-    for note in getattr(getattr(done.spider, "report", None), "notes", []):
+        why = getattr(report, "store_error", None) or "see the messages above"
+        fail(f"{label}: the crawl did not start ({why})", code=FAILED)
+    for note in getattr(report, "notes", []):
         console.print(f"  {note}", highlight=False, markup=False, soft_wrap=True)
+    if done.run["status"] is None:  # the store could not record how the crawl ended
+        reason = getattr(report, "store_error", None) or "the crawl's end was not recorded"
+        done.run = {**done.run, "status": "failed", "error": reason}
     _summary(label, done.run)
-    code = for_status(done.run["status"])
+    code = for_signal(done.signal) if done.signal else for_status(done.run["status"])
     if code != OK:
         raise typer.Exit(code)
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
+from ..labels import ALSO_AT
 from ..model import Access, Crowd, Event, Kind
 from ..store import SORTS, EventQuery, QueryError
 from .common import DbOption, console, fail, open_store
@@ -60,34 +63,43 @@ def events(
         limit=limit,
         sort=sort,
     )
-    store = open_store(db)
+    store = open_store(db, must_exist=True)
     try:
         found = store.search_events(query)
+        also = store.also_listed([e.id for e in found])
     except QueryError as exc:
         fail(str(exc))
     finally:
         store.close()
     if as_json:
         for event in found:
-            typer.echo(event.model_dump_json())
+            # A meeting listed on several sites comes once, with its other listings.
+            typer.echo(
+                json.dumps({**event.model_dump(mode="json"), "also_at": also.get(event.id, [])})
+            )
         return
     if not found:
         console.print(
             "No events match. Try fewer words or filters, or crawl first: meetscout crawl"
         )
         return
-    console.print(events_table(found))
+    console.print(events_table(found, also=also))
 
 
-def events_table(found: list[Event], title: str | None = None) -> Table:
+def events_table(
+    found: list[Event], title: str | None = None, also: dict[str, list[dict]] | None = None
+) -> Table:
     table = Table(title=title, show_lines=False)
     for name in ("When", "Event", "Group", "Crowd", "Kind", "Access", "Why"):
         table.add_column(name, overflow="fold")
     for event in found:
         a = event.assessment
+        elsewhere = sorted({ALSO_AT.get(x["source"], "") for x in (also or {}).get(event.id, [])})
         table.add_row(
             _when(event),
-            event.title + (" [red](cancelled)[/red]" if event.status == "cancelled" else ""),
+            escape(event.title)
+            + (" [red](cancelled)[/red]" if event.status == "cancelled" else "")
+            + "".join(f"\n[dim]{escape(words)}[/dim]" for words in elsewhere if words),
             event.group_name or "",
             a.crowd.value if a else "",
             a.kind.value if a else "",

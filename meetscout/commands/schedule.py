@@ -51,7 +51,9 @@ def schedule(
     ] = False,
     source: Annotated[
         list[str] | None,
-        typer.Option("--source", help="Only this source (meetup, linkedin); repeat for more."),
+        typer.Option(
+            "--source", help="Only this source (meetup, calendars, linkedin); repeat for more."
+        ),
     ] = None,
     print_systemd: Annotated[
         bool, typer.Option("--print-systemd", help="Print a systemd service and timer, then exit.")
@@ -74,7 +76,7 @@ def schedule(
     db: DbOption = None,
     config: ConfigOption = None,
 ) -> None:
-    """Crawl each source on its own schedule from meetscout.toml ([meetup] and [linkedin] schedule).
+    """Crawl each source on its own schedule from meetscout.toml ([meetup], [calendars] and so on).
 
     Runs in the foreground until Ctrl-C or SIGTERM; a running crawl then gets --grace seconds to
     finish before it is stopped and recorded as interrupted. With --once it crawls the sources
@@ -91,7 +93,10 @@ def schedule(
     if source:
         unknown = sorted(set(source) - {p.name for p in plans})
         if unknown:
-            fail(f"unknown source {', '.join(unknown)}; choose from meetup, linkedin")
+            fail(
+                f"unknown source {', '.join(unknown)}; choose from "
+                + ", ".join(p.name for p in plans)
+            )
         plans = [p for p in plans if p.name in source]
     if print_systemd:
         typer.echo(systemd_units(db_path, config_path, grace), nl=False)
@@ -114,7 +119,10 @@ def schedule(
                 f"{plan.name}: not crawled ({plan.off_because})", highlight=False, markup=False
             )
     if not any(p.active for p in plans):
-        fail("nothing to crawl: add Meetup groups or searches to meetscout.toml (meetscout config)")
+        fail(
+            "nothing to crawl: add Meetup groups or searches, or chapters' calendars, to "
+            "meetscout.toml (meetscout config)"
+        )
     if once:
         results = run_once(plans, db_path, stopper=stopper, policy=policy, force=force, env=env)
         console.print(results_table(results))

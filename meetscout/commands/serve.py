@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import socket
 from typing import Annotated
 
@@ -34,11 +35,19 @@ def serve(
     access_log: Annotated[
         bool, typer.Option("--access-log/--no-access-log", help="Log every request.")
     ] = False,
+    docs: Annotated[
+        bool,
+        typer.Option(
+            "--docs",
+            help="Serve interactive documentation at /docs (its page loads "
+            "a script from a CDN, so it is off unless asked for).",
+        ),
+    ] = False,
 ) -> None:
     """Start the local API that the browser extension asks for flags.
 
     It listens on this machine only; every request needs the token `meetscout token` prints.
-    Interactive documentation is at /docs.
+    The API's description is at /openapi.json; with --docs, an interactive page at /docs.
 
     Example:
 
@@ -63,11 +72,13 @@ def serve(
 
     try:
         settings = ApiSettings.from_environment(token=load_or_create_token(), db_path=db)
+        settings = dataclasses.replace(settings, docs=docs)
     except (OSError, ValueError) as exc:
         fail(str(exc))
     app = create_app(settings, store=open_store(db))
     where = f"http://{'[::1]' if host == '::1' else host}:{port}"
-    console.print(f"meetscout API on {where} (documentation: {where}/docs)")
+    documentation = f"{where}/docs" if docs else f"{where}/openapi.json"
+    console.print(f"meetscout API on {where} (documentation: {documentation})")
     console.print("Pair the browser extension with the token from: meetscout token")
     if not settings.extension_ids:
         console.print(

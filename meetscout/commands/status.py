@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import textwrap
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated
@@ -16,6 +17,7 @@ from ..scheduling.status import SourceStatus, source_statuses
 from .common import DbOption, console, open_store
 from .schedule import ConfigOption, load_plans
 
+NOTE_WIDTH = 160  # characters of a run's error in the note, cut between words
 COUNTS = ("new", "updated", "unchanged", "cancelled", "invalid")
 
 
@@ -81,6 +83,6 @@ def _note(s: SourceStatus) -> str:
     if s.last_status == "blocked":
         notes.append("blocked: resting until the next run")
     if s.error:
-        notes.append(s.error.splitlines()[0][:160])
+        notes.append(textwrap.shorten(s.error.splitlines()[0], NOTE_WIDTH, placeholder=" …"))
     # Notes quote config keys such as [meetup]; Rich would take them for markup.
     return escape("; ".join(notes))

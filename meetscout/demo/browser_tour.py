@@ -43,6 +43,7 @@ class Shot:
     badges: int
     labels: list[str] = field(default_factory=list)
     error: str | None = None
+    links: list[str] = field(default_factory=list)  # "Also on the chapter's site", …
 
 
 def _router(routes: dict[str, dict[str, Reply]]) -> Callable:
@@ -146,8 +147,9 @@ class BrowserTour:
                 page.locator(f"{BADGE} .badge").first.hover()
                 page.wait_for_timeout(200)
             page.screenshot(path=str(path), full_page=False)
+            links = page.locator(f"{BADGE} a.also-at").all_inner_texts()
             return Shot(stop.name, stop.url, str(path), page.locator(BADGE).count(),
-                        _badge_labels(page))  # fmt: skip
+                        _badge_labels(page), links=links)  # fmt: skip
         except Exception as exc:  # one page failing must not end the tour
             return Shot(stop.name, stop.url, str(path), 0, [], f"{type(exc).__name__}: {exc}")
         finally:

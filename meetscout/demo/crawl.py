@@ -1,9 +1,11 @@
 """One crawl of the demo's local copy, in its own process (Scrapy's reactor cannot restart).
 
     python -m meetscout.demo.crawl meetup --db demo.db --base-url http://127.0.0.1:PORT NAME...
+    python -m meetscout.demo.crawl calendar --db demo.db --base-url http://127.0.0.1:PORT SLUG...
 
-Runs the real spider and store pipeline. The only difference from `meetscout crawl meetup`: the
-copy is on this machine, so the crawl does not wait between requests (robots.txt is still obeyed).
+Runs the real spider and store pipeline. The only difference from `meetscout crawl meetup` (or
+`meetscout crawl calendar` of each chapter's home page): the copy is on this machine, so the crawl
+does not wait between requests (robots.txt is still obeyed).
 Prints the crawl-run row as JSON on the last line. (LinkedIn keeps its human pace even in the demo:
 the demo runs `meetscout crawl linkedin` itself.)
 """
@@ -32,7 +34,16 @@ def crawl_meetup(db: Path, base_url: str, names: list[str]) -> dict | None:
     return run_spider(MeetupGroupSpider, db, LOOPBACK_SETTINGS, urlnames=names, base_url=base_url)
 
 
-SOURCES = {"meetup": crawl_meetup}
+def crawl_calendars(db: Path, base_url: str, slugs: list[str]) -> dict | None:
+    """The chapters' home pages: the spider finds each one's calendar, as it would online."""
+    from meetscout.spiders.calendar_feed import CalendarFeedSpider
+    from meetscout.spiders.run import run_spider
+
+    urls = [f"{base_url}/{slug}/" for slug in slugs]
+    return run_spider(CalendarFeedSpider, db, LOOPBACK_SETTINGS, urls=urls)
+
+
+SOURCES = {"meetup": crawl_meetup, "calendar": crawl_calendars}
 
 
 def main(argv: list[str] | None = None) -> int:

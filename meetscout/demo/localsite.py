@@ -2,7 +2,8 @@
 
 `python -m http.server` stalls under Scrapy (its listen backlog is 5), so this one raises the
 backlog, serves each path from a dict or a folder, and logs every request so a test can check
-pace and order without reading the wall clock of the test itself.
+pace and order without reading the wall clock of the test itself. Like a real server, it answers
+a conditional request whose validators match a reply's ETag or Last-Modified with 304.
 """
 
 from __future__ import annotations
@@ -37,6 +38,16 @@ class Hit:
 Route = Reply | Callable[[str], Reply]
 
 
+def _unchanged(reply: Reply, request_headers) -> bool:
+    """Does the request already hold this reply (If-None-Match, else If-Modified-Since)?"""
+    given = {k.lower(): v for k, v in reply.headers.items()}
+    asked_etag = request_headers.get("If-None-Match")
+    if asked_etag and "etag" in given:
+        return given["etag"] in [t.strip() for t in asked_etag.split(",")]
+    asked_since = request_headers.get("If-Modified-Since")
+    return bool(asked_since) and given.get("last-modified") == asked_since
+
+
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 512
@@ -69,13 +80,16 @@ class LocalSite:
 
             def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
                 reply = site.reply_for(self.path)
+                if reply.status == 200 and _unchanged(reply, self.headers):
+                    reply = Reply(b"", 304, reply.content_type, reply.headers)
                 body = reply.body.encode() if isinstance(reply.body, str) else reply.body
                 with site._lock:
                     site.hits.append(
                         Hit(self.path, reply.status, time.monotonic(), dict(self.headers))
                     )
                 self.send_response(reply.status)
-                self.send_header("Content-Type", reply.content_type)
+                if reply.status != 304:
+                    self.send_header("Content-Type", reply.content_type)
                 self.send_header("Content-Length", str(len(body)))
                 for key, value in reply.headers.items():
                     self.send_header(key, value)

@@ -20,7 +20,7 @@ from .meetup_pages import MeetupRenderer, event_url, group_url
 from .sample import SampleEvent, SampleGroup
 
 
-def _us_timezone(tzid: str, now: datetime) -> Timezone:
+def us_timezone(tzid: str, now: datetime) -> Timezone:
     """A VTIMEZONE with yearly rules, as Meetup writes it (US daylight-saving rules)."""
     zone = now.tzinfo
     winter = datetime(now.year, 1, 15, tzinfo=zone)
@@ -80,7 +80,7 @@ def ical_feed(r: MeetupRenderer, group: SampleGroup) -> bytes:
         cal.add("x-original-url", f"{group_url(group)}events/ical/")
         cal.add("x-wr-calname", f"Events - {group.name}")
         cal.add("x-ms-olk-forceinspectoropen", "TRUE")
-    cal.add_component(_us_timezone(r.sample.timezone, r.now))
+    cal.add_component(us_timezone(r.sample.timezone, r.now))
     stamp = r.now.astimezone(UTC).replace(microsecond=0)
     for event in sorted(group.events, key=r.start):
         cal.add_component(_vevent(r, group, event, stamp, modern))

@@ -2,10 +2,12 @@
 
     python -m meetscout.demo.render demo-output/site
 
-writes `meetup/` (group pages, event pages, iCal and RSS feeds, robots.txt) and `linkedin/`
-(event pages). Paths mirror the real sites: `meetup/<urlname>/events/index.html` is what
-`https://www.meetup.com/<urlname>/events/` serves. `site_routes()` turns a folder back into routes
-for `LocalSite`, with the right content type for each feed.
+writes `meetup/` (group pages, event pages, iCal and RSS feeds, robots.txt), `linkedin/`
+(event pages) and `chapters/` (the chapters' own sites, each under its slug: a home page, and an
+iCalendar feed or schema.org events). Paths mirror the real sites:
+`meetup/<urlname>/events/index.html` is what `https://www.meetup.com/<urlname>/events/` serves.
+`site_routes()` turns a folder back into routes for `LocalSite`, with the right content type for
+each feed.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from .chapter_pages import ROBOTS as CHAPTER_ROBOTS
+from .chapter_pages import ChapterRenderer
 from .linkedin_pages import LinkedInRenderer
 from .linkedin_pages import event_url as linkedin_event_url
 from .localsite import Reply
@@ -50,6 +54,7 @@ class RenderedSample:
     now: datetime
     meetup_paths: list[str] = field(default_factory=list)
     linkedin_paths: list[str] = field(default_factory=list)
+    chapter_paths: list[str] = field(default_factory=list)  # each chapter's home page
     # Public URL -> path on the local copy, for routing a browser to the sample.
     urls: dict[str, str] = field(default_factory=dict)
 
@@ -60,6 +65,10 @@ class RenderedSample:
     @property
     def linkedin_root(self) -> Path:
         return self.root / "linkedin"
+
+    @property
+    def chapters_root(self) -> Path:
+        return self.root / "chapters"
 
     @property
     def urlnames(self) -> list[str]:
@@ -113,6 +122,15 @@ def render_sample(
         _write(out.linkedin_root, f"/events/{event.id}/", "index.html", page)
         out.linkedin_paths.append(event.path)
         out.urls[linkedin_event_url(event)] = event.path
+    chapters = ChapterRenderer(sample, now)
+    out.chapters_root.mkdir(parents=True)
+    (out.chapters_root / "robots.txt").write_text(CHAPTER_ROBOTS)
+    for chapter in sample.chapters:
+        home = f"/{chapter.slug}/"
+        _write(out.chapters_root, home, "index.html", chapters.home_page(chapter))
+        if chapter.form == "ics":
+            _write(out.chapters_root, f"{home}events/", "index.ics", chapters.ics_feed(chapter))
+        out.chapter_paths.append(home)
     return out
 
 
@@ -140,8 +158,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     out = render_sample(Path(args[0]))
     print(
-        f"wrote {len(out.meetup_paths)} Meetup pages and feeds and "
-        f"{len(out.linkedin_paths)} LinkedIn pages under {out.root}"
+        f"wrote {len(out.meetup_paths)} Meetup pages and feeds, "
+        f"{len(out.linkedin_paths)} LinkedIn pages and {len(out.chapter_paths)} chapter sites "
+        f"under {out.root}"
     )
     return 0
 

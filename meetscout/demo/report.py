@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from ..labels import ALSO_AT
 from ..model import Event
 from ..store import EventQuery, Store
 
@@ -37,8 +38,11 @@ def _when(event: Event) -> str:
     return event.starts_at.astimezone(zone).strftime("%a %d %b\n%H:%M")
 
 
-def meetings_table(events: list[Event], title: str) -> Table:
-    """One row a meeting: when, what and who hosts it, who goes, how to get in, and why."""
+def meetings_table(
+    events: list[Event], title: str, also: dict[str, list[dict]] | None = None
+) -> Table:
+    """One row a meeting: when, what and who hosts it, who goes, how to get in, and why; a
+    meeting listed on several sites is one row that says where else it is."""
     table = Table(title=title, title_justify="left", show_lines=True, expand=True)
     table.add_column("When", no_wrap=True, min_width=10)
     table.add_column("Meeting", ratio=3, min_width=22)
@@ -52,6 +56,8 @@ def meetings_table(events: list[Event], title: str) -> Table:
             what += " [red](cancelled)[/red]"
         if event.group_name:
             what += f"\n[dim]{escape(event.group_name)}[/dim]"
+        for words in sorted({ALSO_AT.get(x["source"], "") for x in (also or {}).get(event.id, [])}):
+            what += f"\n[dim]{escape(words)}[/dim]" if words else ""
         table.add_row(
             _when(event),
             what,
@@ -62,17 +68,21 @@ def meetings_table(events: list[Event], title: str) -> Table:
     return table
 
 
-def print_tables(console: Console, found: dict[str, list[Event]]) -> None:
+def print_tables(
+    console: Console, found: dict[str, list[Event]], also: dict[str, list[dict]] | None = None
+) -> None:
     console.print(
         meetings_table(
             found["employed"],
             f"Where the employed go ({len(found['employed'])}): aim for about one a week",
+            also,
         )
     )
     console.print(
         meetings_table(
             found["job_seekers"],
             f"Job-seeker meetings ({len(found['job_seekers'])}): one or two a month is plenty",
+            also,
         )
     )
 
@@ -97,6 +107,8 @@ NEXT_STEPS = """\
 [bold]Use it for real[/bold]
   1. List your groups:  meetscout config --example > meetscout.toml
                         then put your Meetup groups in its \\[meetup] groups list
+                        and your chapters' sites in its \\[calendars] urls list
+                        (meetscout calendar find URL says what a site offers)
   2. Gather events:     meetscout crawl meetup hdi-new-jersey pmi-nj-chapter
   3. Ask:               meetscout events --crowd employed --from {today}
   4. Flags in Chrome:   meetscout serve

@@ -1,7 +1,9 @@
 """`meetscout demo`: the whole of meetscout on the bundled sample, offline, in one command.
 
 1. render the sample (dated from today), serve it on 127.0.0.1 and crawl it with the real spiders
-   into `demo-output/demo.db` (never the person's own database);
+   into `demo-output/demo.db` (never the person's own database): Meetup groups, LinkedIn event
+   pages, and two chapters' own sites (an iCalendar feed, schema.org events), one of whose
+   meetings is on Meetup too and is stored as one meeting with two listings;
 2. print what was found: meetings where the employed go, and job-seeker meetings;
 3. print the person's plan for the next four weeks, as `meetscout plan` does;
 4. start the API, open Chromium with the extension on the sample under its real Meetup and
@@ -57,6 +59,9 @@ class DemoSummary:
     employed: list[str] = field(default_factory=list)
     job_seekers: list[str] = field(default_factory=list)
     cancelled: list[str] = field(default_factory=list)
+    chapter_events: list[str] = field(default_factory=list)  # read from chapters' own sites
+    # Meetings listed on several sites, each shown once: {"id", "title", "also_at": [ids]}.
+    same_meetings: list[dict] = field(default_factory=list)
     runs: list[dict] = field(default_factory=list)
     plan: list[list[str]] = field(default_factory=list)  # each week's picks
     screenshots: list[dict] = field(default_factory=list)
@@ -68,6 +73,7 @@ def tour_stops(rendered: RenderedSample) -> list[Stop]:
     """The pages to show: a group's meetings, employed and job-seeker meetings on both sites."""
     sample = rendered.sample
     by_name = {g.urlname: g for g in sample.groups}
+    hdi = by_name["hdi-new-jersey"].events[0]  # also on the chapter's own site
     stops = [
         Stop(
             "meetup-group-events",
@@ -93,6 +99,14 @@ def tour_stops(rendered: RenderedSample) -> list[Stop]:
             hover=True,
         ),
     ]
+    stops.append(
+        Stop(
+            "meetup-event-also-on-chapter-site",
+            f"{MEETUP}/hdi-new-jersey/events/{hdi.id}/",
+            "a chapter meeting on Meetup that its chapter's site lists too",
+            hover=True,
+        )
+    )
     for event in sample.linkedin[:2]:
         stops.append(
             Stop(f"linkedin-{event.slug.rstrip('-')}", LINKEDIN + event.path, "LinkedIn", True)
@@ -100,10 +114,13 @@ def tour_stops(rendered: RenderedSample) -> list[Stop]:
     return stops
 
 
-def demo_config(rendered: RenderedSample, meetup_base: str, linkedin_base: str) -> str:
+def demo_config(
+    rendered: RenderedSample, meetup_base: str, linkedin_base: str, chapters_base: str
+) -> str:
     """A meetscout.toml for the sample, as a person would write one for their own groups."""
     groups = ", ".join(f'"{name}"' for name in rendered.urlnames)
     events = ", ".join(f'"{LINKEDIN}{e.path}"' for e in rendered.sample.linkedin)
+    chapters = ", ".join(f'"{chapters_base}{path}"' for path in rendered.chapter_paths)
     return (
         "# Written by `meetscout demo`: the sample's groups, crawled from a local copy.\n"
         "[profile]\n"
@@ -112,6 +129,8 @@ def demo_config(rendered: RenderedSample, meetup_base: str, linkedin_base: str) 
         "[meetup]\n"
         f'base_url = "{meetup_base}"\n'
         f"groups = [{groups}]\n\n"
+        "[calendars]\n"
+        f"urls = [{chapters}]\n\n"
         "[linkedin]\n"
         "enabled = true\n"
         f'base_url = "{linkedin_base}"\n'
@@ -162,9 +181,15 @@ class Demo:
 
     # ------------------------------------------------------------------ step 1
 
-    def crawl(self, rendered: RenderedSample, meetup: LocalSite, linkedin: LocalSite) -> None:
+    def crawl(
+        self,
+        rendered: RenderedSample,
+        meetup: LocalSite,
+        linkedin: LocalSite,
+        chapters: LocalSite,
+    ) -> None:
         (self.output / "meetscout.toml").write_text(
-            demo_config(rendered, meetup.base_url, linkedin.base_url)
+            demo_config(rendered, meetup.base_url, linkedin.base_url, chapters.base_url)
         )
         self._run_crawl(
             "meetup",
@@ -186,6 +211,17 @@ class Demo:
              "--base-url", linkedin.base_url, "--session", str(session), "--min-delay", "2",
              "--db", str(self.db)],
             {**self.env, "TZ": rendered.sample.timezone},
+        )  # fmt: skip
+        # The chapters' own sites, from their home pages as a person would give them: the
+        # spider finds each one's calendar. After Meetup, so the chapter's listing of a meeting
+        # on Meetup too joins it as one meeting.
+        slugs = [c.slug for c in rendered.sample.chapters]
+        self._run_crawl(
+            "calendar",
+            f"{len(slugs)} chapters' own websites (an iCalendar feed, schema.org events)",
+            [sys.executable, "-m", "meetscout.demo.crawl", "calendar", *slugs,
+             "--db", str(self.db), "--base-url", chapters.base_url],
+            self.env,
         )  # fmt: skip
 
     def _run_crawl(self, source: str, what: str, command: list[str], env: dict) -> None:
@@ -211,16 +247,26 @@ class Demo:
     def report(self) -> None:
         with Store(self.db) as store:
             found = crowd_tables(store)
-            self.summary.events = store.count("events")
+            also = store.also_listed([e.id for events in found.values() for e in events])
+            self.summary.events = store.count_meetings()
             self.summary.groups = store.count("groups")
             self.summary.runs = store.recent_runs(20)
             self.summary.cancelled = [
                 e.id for e in store.search_events(_all_cancelled()) if e.status == "cancelled"
             ]
+            self.summary.chapter_events = [
+                r["id"] for r in store.rows("SELECT id FROM events WHERE source = 'calendar'")
+            ]
         self.summary.employed = [e.id for e in found["employed"]]
         self.summary.job_seekers = [e.id for e in found["job_seekers"]]
+        self.summary.same_meetings = [
+            {"id": e.id, "title": e.title, "also_at": [x["id"] for x in also[e.id]]}
+            for events in found.values()
+            for e in events
+            if e.id in also
+        ]
         self.console.print(runs_table(self.summary.runs))
-        print_tables(self.console, found)
+        print_tables(self.console, found, also)
 
     def plan(self) -> None:
         """The person's four weeks, as `meetscout plan` shows them, for the demo's profile."""
@@ -319,20 +365,23 @@ class Demo:
     def run(self, keep_open: bool = True) -> DemoSummary:
         c = self.console
         self.prepare()
-        c.rule("[bold]meetscout demo[/bold]: a dozen North Jersey groups, offline")
+        c.rule("[bold]meetscout demo[/bold]: a dozen North Jersey groups and chapters, offline")
         c.print("[bold]1.[/bold] Rendering the sample and crawling it with the real spiders")
         rendered = render_sample(self.output / "site")
         meetup = LocalSite(site_routes(rendered.meetup_root)).start()
         linkedin = LocalSite(site_routes(rendered.linkedin_root)).start()
+        chapters = LocalSite(site_routes(rendered.chapters_root)).start()
         try:
             c.print(
-                f"  sample Meetup on {meetup.base_url}, LinkedIn on {linkedin.base_url}",
+                f"  sample Meetup on {meetup.base_url}, LinkedIn on {linkedin.base_url}, "
+                f"chapters' sites on {chapters.base_url}",
                 highlight=False,
             )
-            self.crawl(rendered, meetup, linkedin)
+            self.crawl(rendered, meetup, linkedin, chapters)
         finally:
             meetup.stop()
             linkedin.stop()
+            chapters.stop()
         c.print("\n[bold]2.[/bold] What meetscout found")
         self.report()
         if not self.summary.events:

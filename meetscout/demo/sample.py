@@ -110,12 +110,39 @@ class SampleLinkedInEvent(_Timed):
         return f"/events/{self.slug}{self.id}/"
 
 
+class SampleChapterEvent(_Timed):
+    post: int  # The Events Calendar's post id, which keys the meeting in its feed
+    slug: str
+    title: str
+    description: str
+    venue: str | None = None
+    online: bool = False
+    fee: float | None = None
+    meetup: int | None = None  # the Meetup event this meeting is listed as too
+
+    _description = field_validator("description")(classmethod(_unwrap_description))
+
+
+class SampleChapter(_Strict):
+    """A chapter's own website, served under /<slug>/ of the local chapter site."""
+
+    slug: str = Field(pattern=r"^[a-z0-9-]+$")
+    name: str
+    site: str = Field(pattern=r"^https://")  # the address its feed and pages call home
+    form: str = Field(pattern="^(ics|jsonld)$")  # an ICS feed it links to, or JSON-LD events
+    description: str
+    events: list[SampleChapterEvent]
+
+    _description = field_validator("description")(classmethod(_unwrap_description))
+
+
 class Sample(_Strict):
     region: str
     timezone: str
     venues: dict[str, SampleVenue]
     groups: list[SampleGroup]
     linkedin: list[SampleLinkedInEvent] = Field(default_factory=list)
+    chapters: list[SampleChapter] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _venues_exist(self) -> Sample:
@@ -125,6 +152,16 @@ class Sample(_Strict):
                     raise ValueError(f"event {event.id} names unknown venue {event.venue!r}")
                 if event.venue is None and not event.online:
                     raise ValueError(f"event {event.id} needs a venue or online = true")
+        on_meetup = {e.id: e for _, e in self.all_events()}
+        for chapter in self.chapters:
+            for meeting in chapter.events:
+                if meeting.venue is not None and meeting.venue not in self.venues:
+                    raise ValueError(f"{meeting.title!r} names unknown venue {meeting.venue!r}")
+                twin = on_meetup.get(meeting.meetup) if meeting.meetup else None
+                if meeting.meetup and twin is None:
+                    raise ValueError(f"{meeting.title!r} names unknown Meetup event")
+                if twin and (twin.day, twin.venue) != (meeting.day, meeting.venue):
+                    raise ValueError(f"{meeting.title!r} is on another day or at another place")
         return self
 
     @property

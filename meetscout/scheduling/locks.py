@@ -22,27 +22,13 @@ import sys
 from pathlib import Path
 
 from ..exit_codes import BUSY, USAGE
+from ..pids import pid_alive
 
 
 def lock_path(db: Path | str, source: str) -> Path:
-    db = Path(db)
-    return db.resolve().parent / "locks" / f"{db.name}.{source}.lock"
-
-
-def pid_alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # alive, owned by someone else
-    # A zombie (exited, not yet reaped) holds nothing: the kernel already dropped its locks.
-    with contextlib.suppress(OSError):
-        stat = Path(f"/proc/{pid}/stat").read_text()
-        return stat.rsplit(")", 1)[1].split()[0] != "Z"
-    return True
+    # The real file: a symlink (or another spelling) of the path names the same lock.
+    db = Path(db).resolve()
+    return db.parent / "locks" / f"{db.name}.{source}.lock"
 
 
 class SourceLock:

@@ -24,6 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..exit_codes import BUSY
+from ..paths import create_private
 from ..store import Store
 
 COUNT_FIELDS = ("new", "updated", "unchanged", "cancelled", "invalid")
@@ -102,7 +103,7 @@ def run_crawl(
     child_env = {**os.environ, **(env or {}), "MEETSCOUT_DB": str(db), "MEETSCOUT_JOB": job}
     child_env["PYTHONUNBUFFERED"] = "1"
     log_path = log_path or db.parent / "logs" / f"{db.stem}.{command.source}.log"
-    log_path.parent.mkdir(parents=True, exist_ok=True)
+    create_private(log_path)
     started = datetime.now(UTC)
     with open(log_path, "ab") as log:
         log.write(f"\n== {started.isoformat()} {' '.join(command.argv)}\n".encode())

@@ -57,12 +57,12 @@ def source_statuses(
             retry_at=state.retry_at,
             running_pid=SourceLock(db, plan.name).holder(),
         )
-        if state.last_started is not None:
+        if state.last_started is not None and not _ran_by_hand_since(store, plan.spiders, state):
             status.last_started, status.last_finished = state.last_started, state.last_finished
             status.last_status, status.error = state.last_status, state.error
             status.counts = dict(state.counts)
         else:
-            _from_runs(store, plan.name, status)  # crawled by hand, never by the scheduler
+            _from_runs(store, plan.spiders, status)  # crawled by hand since (or only by hand)
         if plan.active:
             if state.last_started is None and status.last_started is not None:
                 status.next_run = plan.schedule.next_after(status.last_started, now)
@@ -71,6 +71,15 @@ def source_statuses(
             status.due = status.next_run <= now
         found.append(status)
     return found
+
+
+def _ran_by_hand_since(store: Store, source: str, state) -> bool:
+    """The source's newest run is not one of the scheduler's last and started after it: a
+    crawl by hand, which is the newer news."""
+    row = store.last_run_of_source(source)
+    if row is None or row["id"] in state.run_ids:
+        return False
+    return from_iso(row["started"]) > state.last_started
 
 
 def _from_runs(store: Store, source: str, status: SourceStatus) -> None:

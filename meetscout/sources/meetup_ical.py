@@ -15,15 +15,13 @@ in UTC with the IANA zone beside them.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time
-from zoneinfo import ZoneInfo
 
 import icalendar
 from pydantic import ValidationError
 
 from ..identify import identify
 from ..model import Event, Status
-from .ical_props import first_text
+from .ical_props import first_text, ical_time, zone_aliases
 from .meetup_fields import (
     SOURCE,
     canonical_zone,
@@ -94,10 +92,7 @@ class _Feed:
             canonical_zone(zones[0]) if len(zones) == 1 else None
         )
         # Some zone ids (Outlook's names) only say their IANA name in X-LIC-LOCATION.
-        self.zone_alias = {
-            str(tz.get("TZID")): canonical_zone(str(tz.get("X-LIC-LOCATION") or ""))
-            for tz in calendar.walk("VTIMEZONE")
-        }
+        self.zone_alias = zone_aliases(calendar)
 
     def event(self, c: icalendar.Event) -> Event | None:
         url = str(c.get("URL") or "").strip() or None
@@ -105,8 +100,8 @@ class _Feed:
         if ref is None:
             raise ValueError("no Meetup event id in its UID or URL")
         title = clean_text(str(c.get("SUMMARY") or "")) or ""
-        starts_at, zone = self._when(c.get("DTSTART"))
-        ends_at, _ = self._when(c.get("DTEND"))
+        starts_at, zone, _ = ical_time(c.get("DTSTART"), self.zone, self.zone_alias)
+        ends_at, _, _ = ical_time(c.get("DTEND"), self.zone, self.zone_alias)
         group_line, description = self._description(c, ref.url)
         venue, online = self._place(c)
         urlname = ref.urlname or self.urlname
@@ -129,32 +124,6 @@ class _Feed:
             is_online=online,
             status=Status.cancelled if cancelled else Status.scheduled,
         )
-
-    def _when(self, prop) -> tuple[datetime | None, str | None]:
-        if prop is None:
-            return None, None
-        value = prop.dt
-        tzid = prop.params.get("TZID")
-        zone = (
-            canonical_zone(tzid)
-            or self.zone_alias.get(tzid or "")
-            or canonical_zone(getattr(getattr(value, "tzinfo", None), "key", None))
-        )
-        if isinstance(value, datetime):
-            if value.tzinfo is None:  # floating time: read it in the calendar's zone
-                zone = zone or self.zone
-                if not zone:
-                    return None, None
-                value = value.replace(tzinfo=ZoneInfo(zone))
-            elif zone and getattr(value.tzinfo, "key", None) != zone:
-                value = value.replace(tzinfo=ZoneInfo(zone))
-            return value, zone or (self.zone if _is_utc(value) else None)
-        if isinstance(value, date):  # an all-day entry
-            zone = zone or self.zone
-            if not zone:
-                return None, None
-            return datetime.combine(value, time(0), ZoneInfo(zone)), zone
-        return None, None
 
     def _description(self, c: icalendar.Event, url: str) -> tuple[str | None, str | None]:
         """(group name from the first line, the description without the feed's additions)."""
@@ -196,7 +165,3 @@ def _same_url(line: str, url: str) -> bool:
         return False
     ident = identify(line, assume="meetup")
     return bool(ident and ident.url == url)
-
-
-def _is_utc(value: datetime) -> bool:
-    return value.utcoffset() is not None and value.utcoffset().total_seconds() == 0

@@ -9,9 +9,10 @@
 One module per topic, each a part of `Store`: events.py (bulk upsert, reading, cancellations),
 search.py, groups.py, assessments.py (stored judgements), runs.py (crawl runs), personal.py (the
 person's profile, corrections, attendance, contacts), crawl_state.py (schedule state, page
-budgets, blocks), plan.py (the weekly plan's choices), calendar.py (the calendar subscription);
-beneath them connection.py (a connection per thread), schema.py (numbered migrations), rows.py
-(rows <-> models) and upsert.py (the bulk upsert by content hash).
+budgets, blocks), feeds.py (calendar feeds' validators), plan.py (the weekly plan's choices),
+calendar.py (the calendar subscription); beneath them connection.py (a connection per thread),
+schema.py (numbered migrations), rows.py (rows <-> models), upsert.py (the bulk upsert by content
+hash) and same_meeting.py (one meeting listed on several sites).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from .assessments import Assessments
 from .calendar import CalendarFeed
 from .crawl_state import CrawlState
 from .events import Events
+from .feeds import Feeds
 from .groups import Groups
 from .personal import Personal
 from .plan import Plans
@@ -39,7 +41,7 @@ from .search import SORTS, EventQuery, QueryError
 from .upsert import MAX_ROWID, UpsertCounts
 
 
-class Store(Events, Groups, Assessments, Runs, Personal, CrawlState, Plans, CalendarFeed):
+class Store(Events, Groups, Assessments, Runs, Personal, CrawlState, Plans, CalendarFeed, Feeds):
     """One SQLite database. `Store(":memory:")` for tests, `Store()` for the person's own.
 
     Safe to share between threads: each thread gets its own connection to the file.

@@ -16,8 +16,9 @@ from typing import Any, Self
 
 import sqlite_utils
 
-from ..paths import default_db_path
+from ..paths import create_private, default_db_path
 from .schema import SCHEMA_VERSION, migrate
+from .transaction import transaction
 
 # Every connection waits this long for a write lock held elsewhere before it gives up.
 BUSY_TIMEOUT_MS = 5000
@@ -29,8 +30,8 @@ class Connection:
     def __init__(self, path: str | Path | None = None, *, migrate_to: int = SCHEMA_VERSION):
         path = default_db_path() if path is None else path
         self.memory = str(path) == ":memory:"
-        if not self.memory:
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        if not self.memory and not Path(path).exists():
+            create_private(Path(path))  # SQLite gives its -wal and -shm files the same mode
         self.path = path
         self._local = threading.local()
         self._opened: list[sqlite3.Connection] | None = []
@@ -83,14 +84,8 @@ class Connection:
     def writing(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: the lock is taken at the start, so it cannot fail half-way
         for want of it; everything in it is kept, or nothing."""
-        conn = self.conn
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with transaction(self.conn) as conn:
             yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
 
     @property
     def schema_version(self) -> int:

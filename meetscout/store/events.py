@@ -7,8 +7,8 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from ..model import Event, Group
-from .connection import Connection
 from .rows import event_row, iso, now_utc, row_event, row_group, to_json
+from .same_meeting import SameMeetings
 from .search import EventQuery, search_error, search_sql
 from .upsert import IDS, UpsertCounts, chunks, upsert_rows
 
@@ -17,16 +17,19 @@ from .upsert import IDS, UpsertCounts, chunks, upsert_rows
 CANCEL = "status = 'cancelled', content_hash = NULL"
 
 
-class Events(Connection):
+class Events(SameMeetings):
     def upsert_events(
         self, events: Iterable[Event], *, seen: datetime | None = None
     ) -> UpsertCounts:
-        """Insert new events, update changed ones, and only touch `last_seen` on unchanged ones."""
+        """Insert new events, update changed ones, and only touch `last_seen` on unchanged ones;
+        a new or changed listing of a meeting stored from another site is linked to it."""
         counts = UpsertCounts()
         stamp = iso(seen or now_utc())
         for chunk in chunks(events):
             rows = [event_row(e) for e in chunk]
-            counts.add(upsert_rows(self.conn, "events", rows, stamp, fts=True))
+            touched: list[str] = []
+            counts.add(upsert_rows(self.conn, "events", rows, stamp, fts=True, touched=touched))
+            self.link_same_meetings(touched)
         return counts
 
     def get_event(self, event_id: str) -> Event | None:
@@ -53,6 +56,7 @@ class Events(Connection):
         return None
 
     def count(self, table: str = "events") -> int:
+        """Rows stored (listings, for events; `count_meetings` counts each meeting once)."""
         if table not in ("events", "groups"):
             raise ValueError(table)
         return self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
@@ -81,23 +85,56 @@ class Events(Connection):
         listed_ids: Iterable[str],
         *,
         now: datetime | None = None,
-        source: str = "meetup",
+        until: datetime | None = None,
+        source: str | None = None,
     ) -> int:
         """Mark cancelled the group's upcoming events that its complete listing no longer shows.
 
         Only events still ahead (after `now`) and still scheduled are touched; past ones simply
-        drop off a listing.
+        drop off a listing, and so do those after `until`, the end of the days a listing covers
+        (a calendar is read 120 days ahead). Only the events of the listing's source are
+        touched: `source`, by default the group's own (a Meetup group's listing says nothing
+        of a chapter calendar's meetings, nor the other way round).
         """
         listed = list(dict.fromkeys(listed_ids))
-        params: list = [group_id, source, iso(now or now_utc())]
+        params: list = [group_id, source, group_id, iso(now or now_utc())]
         sql = (
-            f"UPDATE events SET {CANCEL} "
-            "WHERE group_id = ? AND source = ? AND status = 'scheduled' AND starts_at > ?"
+            f"UPDATE events SET {CANCEL} WHERE group_id = ? "
+            "AND source = COALESCE(?, (SELECT g.source FROM groups g WHERE g.id = ?)) "
+            "AND status = 'scheduled' AND starts_at > ?"
         )
+        if until is not None:
+            sql += " AND starts_at <= ?"
+            params.append(iso(until))
         if listed:
             sql += f" AND id NOT IN {IDS}"
             params.append(to_json(listed))
         return self.conn.execute(sql, params).rowcount
+
+    def upcoming_ids(
+        self,
+        group_id: str,
+        *,
+        first_seen_before: str | None = None,
+        now: datetime | None = None,
+        until: datetime | None = None,
+        source: str | None = None,
+    ) -> set[str]:
+        """Ids of the group's upcoming scheduled events (first stored before an ISO time), up to
+        `until` when given, of `source` (by default the group's own, as in cancel_vanished)."""
+        sql = (
+            "SELECT id FROM events WHERE group_id = ? "
+            "AND source = COALESCE(?, (SELECT g.source FROM groups g WHERE g.id = ?)) "
+            "AND status = 'scheduled' AND starts_at > ?"
+        )
+        params: list = [group_id, source, group_id, iso(now or now_utc())]
+        if until is not None:
+            sql += " AND starts_at <= ?"
+            params.append(iso(until))
+        if first_seen_before:
+            sql += " AND first_seen < ?"
+            params.append(first_seen_before)
+        return {row[0] for row in self.conn.execute(sql, params)}
 
     def rebuild_fts(self) -> None:
         self.conn.execute("INSERT INTO events_fts(events_fts) VALUES ('rebuild')")

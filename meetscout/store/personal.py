@@ -5,13 +5,17 @@ None of it comes from a crawl, so no crawl or migration may lose it.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from ..model import Crowd, Kind, Profile
+from pydantic import ValidationError
+
+from ..model import MAX_TARGET_CHARS, MAX_TARGETS, Crowd, Kind, Profile
 from .connection import Connection
 from .rows import iso, now_utc, to_json
+from .same_meeting import meeting_of
 from .upsert import IDS
 
 
@@ -20,7 +24,17 @@ class Personal(Connection):
 
     def get_profile(self) -> Profile:
         row = self.conn.execute("SELECT data FROM profile WHERE id = 1").fetchone()
-        return Profile.model_validate_json(row[0]) if row else Profile()
+        if not row:
+            return Profile()
+        try:
+            return Profile.model_validate_json(row[0])
+        except ValidationError:
+            # Stored before the lists had bounds: read what fits them, as the person would see.
+            data = json.loads(row[0])
+            for key in ("target_companies", "target_industries"):
+                names = [n for n in data.get(key) or [] if len(str(n)) <= MAX_TARGET_CHARS]
+                data[key] = names[:MAX_TARGETS]
+            return Profile.model_validate(data)
 
     def save_profile(self, profile: Profile) -> None:
         self.conn.execute(
@@ -90,19 +104,26 @@ class Personal(Connection):
         return cur.rowcount > 0
 
     def going_among(self, event_ids: Iterable[str]) -> set[str]:
+        """Those of these listings whose meeting the person marked "I'm going", on this
+        listing or on another site's listing of the same meeting."""
         ids = list(event_ids)
         if not ids:
             return set()
         rows = self.conn.execute(
-            f"SELECT event_id FROM attendance WHERE event_id IN {IDS}", [to_json(ids)]
+            f"WITH asked(id, meeting) AS (SELECT value, {meeting_of('value')} FROM json_each(?)), "
+            f"marked(meeting) AS (SELECT {meeting_of('event_id')} FROM attendance) "
+            "SELECT id FROM asked WHERE meeting IN (SELECT meeting FROM marked)",
+            [to_json(ids)],
         )
         return {r[0] for r in rows}
 
     def count_going(self, crowd: str, start: datetime, end: datetime) -> int:
         """Meetings of this crowd marked "I'm going" that fall in [start, end): by the event's
-        date when it is stored, else by when it was marked."""
+        date when it is stored, else by when it was marked. A meeting marked on two sites'
+        listings counts once."""
         return self.conn.execute(
-            "SELECT count(*) FROM attendance a LEFT JOIN events e ON e.id = a.event_id "
+            f"SELECT count(DISTINCT {meeting_of('a.event_id')}) FROM attendance a "
+            "LEFT JOIN events e ON e.id = a.event_id "
             "WHERE a.crowd = ? AND COALESCE(e.starts_at, a.marked_at) >= ? "
             "AND COALESCE(e.starts_at, a.marked_at) < ?",
             [crowd, iso(start), iso(end)],

@@ -12,16 +12,19 @@ import orjson
 from ..model import Event
 from .connection import Connection
 from .rows import from_iso, iso, row_event, to_json
+from .same_meeting import SHOWN, meeting_of
 
 CHOICES = ("accepted", "swapped", "dropped")
 
 # The meetings a plan may hold between :start and :end: every one marked going, and those still
 # ahead of :now, not cancelled and not judged "not networking" as stored (the judge sees them
-# again).
+# again). A meeting listed on several sites comes once, as the listing shown for it, marked going
+# if any of its listings is.
+_GOING = f"SELECT {meeting_of('event_id')} FROM attendance"
 _WINDOW = (
-    "e.starts_at >= :start AND e.starts_at < :end AND ("
+    f"e.starts_at >= :start AND e.starts_at < :end AND {SHOWN} AND ("
     "(e.starts_at > :now AND e.status = 'scheduled' AND e.crowd IS NOT 'not_networking') "
-    "OR e.id IN (SELECT event_id FROM attendance))"
+    f"OR e.id IN ({_GOING}))"
 )
 # What the planner reads of a meeting (not whole events: a plan may weigh tens of thousands),
 # and the words the judge looks for targets in.
@@ -69,9 +72,8 @@ class Plans(Connection):
         )
 
     def plan_window(self, start: datetime, end: datetime, now: datetime) -> list[Event]:
-        """The meetings a plan may hold between `start` and `end`, whole: every one marked
-        going, and those still ahead of `now`, neither cancelled nor judged "not networking" as
-        stored. The plain read a plan's lighter ones are checked against (tests/plan)."""
+        """The meetings a plan may hold between `start` and `end` (`_WINDOW`), whole: the plain
+        read a plan's lighter ones are checked against (tests/plan)."""
         rows = self.rows(
             f"SELECT * FROM events AS e WHERE {_WINDOW} ORDER BY starts_at, id",
             _window(start, end, now),
@@ -108,12 +110,12 @@ class Plans(Connection):
             "AND (e.ends_at IS NULL AND e.starts_at <= json_extract(s.value, '$[2]') "
             "OR e.ends_at <= json_extract(s.value, '$[1]')) "
             "WHERE +e.starts_at >= :start AND +e.starts_at < :end AND +e.starts_at > :now "
-            "AND e.status = 'scheduled' AND e.crowd IS NOT 'not_networking' "
+            f"AND e.status = 'scheduled' AND e.crowd IS NOT 'not_networking' AND {SHOWN} "
             f"{online}AND (e.access IS NULL OR instr(e.access, '\"members_only\"') = 0 "
             "OR EXISTS (SELECT 1 FROM json_each(e.access) AS a "
             "WHERE a.value IN (SELECT value FROM json_each(:cheap)))) "
             f"UNION ALL SELECT {_LIGHT} FROM events AS e WHERE e.id IN ("
-            "SELECT event_id FROM attendance UNION SELECT event_id FROM plan_choices) "
+            f"{_GOING} UNION SELECT event_id FROM plan_choices) "
             f"AND {_WINDOW} ORDER BY starts_at, id",
             params,
         )

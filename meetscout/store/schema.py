@@ -10,8 +10,11 @@ was.
 from __future__ import annotations
 
 import contextlib
+import re
 import sqlite3
 from collections.abc import Callable
+
+from .transaction import transaction
 
 FTS_COLUMNS = ("title", "description", "group_name")
 # Memory the full-text index may use for one batch's terms before it writes a segment (see
@@ -234,32 +237,85 @@ def plan_and_calendar(conn: sqlite3.Connection) -> None:
     )
 
 
+def feed_validators(conn: sqlite3.Connection) -> None:
+    """What a calendar feed's server said identifies its answer (ETag, Last-Modified), so the
+    next crawl can ask "changed since?" and an unchanged feed costs one small answer."""
+    conn.execute(
+        "CREATE TABLE feed_validators (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, "
+        "read_at TEXT NOT NULL)"
+    )
+
+
+def same_meetings(conn: sqlite3.Connection) -> None:
+    """One meeting listed on several sites (the chapter's own, Meetup, LinkedIn): each listing
+    stays its own row, and a listing found to be another's meeting points at that one, the
+    listing shown for the meeting (see meetscout/store/same_meeting.py)."""
+    conn.execute(
+        "CREATE TABLE same_meetings (event_id TEXT PRIMARY KEY, same_as TEXT NOT NULL, "
+        "linked_at TEXT NOT NULL)"
+    )
+    conn.execute("CREATE INDEX idx_same_meetings_same_as ON same_meetings (same_as)")
+    # Listings of other sources near a time: a range of this index per source.
+    conn.execute("CREATE INDEX idx_events_source_starts_at ON events (source, starts_at)")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     first_schema,
     attendance_contacts_settings,
     fts_batch_memory,
     state_tables,
     plan_and_calendar,
+    feed_validators,
+    same_meetings,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
-    """Bring an older database up to `target`; returns the version it is at."""
+    """Bring an older database up to `target`; returns the version it is at.
+
+    Each migration runs in one transaction with its version mark, under the write lock, so two
+    processes opening a new file at once cannot both run it, and a crash leaves the file as it
+    was. It runs idempotently too (see _Idempotent), so a file an older meetscout left with
+    tables but no version mark is completed rather than refused.
+    """
     current = _version(conn)
     while current < target:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with transaction(conn):
             current = _version(conn)  # another process may have migrated it meanwhile
             if current < target:
-                MIGRATIONS[current](conn)
+                MIGRATIONS[current](_Idempotent(conn))  # type: ignore[arg-type]
                 current += 1
                 conn.execute(f"PRAGMA user_version = {current}")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
     return current
+
+
+_CREATE = re.compile(
+    r"^\s*CREATE\s+(UNIQUE\s+INDEX|INDEX|VIRTUAL\s+TABLE|TABLE)\s+(?!IF\s+NOT\s+EXISTS)",
+    re.IGNORECASE,
+)
+_ADD_COLUMN = re.compile(r"^\s*ALTER\s+TABLE\s+(\w+)\s+ADD\s+COLUMN\s+(\w+)", re.IGNORECASE)
+
+
+class _Idempotent:
+    """A connection on which a migration's CREATE and ADD COLUMN statements do nothing when
+    what they make is already there; everything else passes through unchanged."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self._conn = conn
+
+    def execute(self, sql: str, params=()):
+        sql = _CREATE.sub(lambda m: f"CREATE {m.group(1)} IF NOT EXISTS ", sql, count=1)
+        added = _ADD_COLUMN.match(sql)
+        if added:
+            table, column = added.groups()
+            have = {row[1].lower() for row in self._conn.execute(f"PRAGMA table_info({table})")}
+            if column.lower() in have:
+                return self._conn.execute("SELECT 1")
+        return self._conn.execute(sql, params)
+
+    def __getattr__(self, name: str):
+        return getattr(self._conn, name)
 
 
 def _version(conn: sqlite3.Connection) -> int:

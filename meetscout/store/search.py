@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from .rows import iso
+from .same_meeting import SHOWN
 
 # A text search ranks or sorts at most this many of the newest matches, so a common word at a
 # million rows stays fast; filters apply inside that window.
@@ -32,6 +33,9 @@ class EventQuery:
     limit: int = 20
     offset: int = 0
     sort: str = "soonest"
+    # A meeting listed on several sites comes once, as the listing stored first; a group's own
+    # meetings (group_id) all come, since that group listed them.
+    each_meeting_once: bool = True
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -70,6 +74,8 @@ def search_sql(q: EventQuery) -> tuple[str, list[Any]]:
     if q.group_id:
         where.append("e.group_id = ?")
         params.append(q.group_id)
+    elif q.each_meeting_once:
+        where.append(SHOWN)
     if q.access:
         where.append("EXISTS (SELECT 1 FROM json_each(e.access) WHERE value = ?)")
         params.append(q.access)

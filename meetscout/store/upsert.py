@@ -15,6 +15,7 @@ from typing import Any
 
 from .rows import ASSESSMENT_COLUMNS, to_json
 from .schema import FTS_COLUMNS
+from .transaction import transaction
 
 # Rows per transaction. Each commit flushes the full-text index's pending terms as one new
 # segment, and FTS5 later merges segments; fewer, larger batches mean less merging.
@@ -49,14 +50,20 @@ def chunks(items: Iterable[Any], size: int = BATCH) -> Iterator[list[Any]]:
 
 
 def upsert_rows(
-    conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]], stamp: str, *, fts: bool
+    conn: sqlite3.Connection,
+    table: str,
+    rows: list[dict[str, Any]],
+    stamp: str,
+    *,
+    fts: bool,
+    touched: list[str] | None = None,
 ) -> UpsertCounts:
     """One batch in one transaction: insert new rows, update changed ones, and only touch
-    `last_seen` on unchanged ones (and their judgement, which may come from a newer classifier)."""
+    `last_seen` on unchanged ones (and their judgement, which may come from a newer classifier).
+    The ids of the new and changed rows are added to `touched`, when given."""
     # The last row wins when a batch names one id twice (overlapping search pages).
     by_id = {row["id"]: row for row in rows}
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with transaction(conn):
         known = dict(
             conn.execute(
                 f"SELECT id, content_hash FROM {table} WHERE id IN {IDS}", [to_json(list(by_id))]
@@ -107,10 +114,8 @@ def upsert_rows(
                     f"UPDATE {table} SET {sets} WHERE id=?",
                     [[r[c] for c in ASSESSMENT_COLUMNS] + [r["id"]] for r in assessed],
                 )
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
+    if touched is not None:
+        touched.extend(r["id"] for r in (*new, *changed))
     return UpsertCounts(new=len(new), updated=len(changed), unchanged=len(same))
 
 

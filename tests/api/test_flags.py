@@ -80,7 +80,9 @@ def test_an_unknown_event_is_judged_on_the_spot_from_the_page(client):
         "group_name": "Career Changers Circle",
     }
     [flag] = flags(client, item)
-    page = event_from_page(item["url"], title=item["title"], text=item["text"])
+    page = event_from_page(
+        item["url"], title=item["title"], text=item["text"], group_name=item["group_name"]
+    )
     expected = classify_event(page, None, Profile())
     assert flag["known"] is False
     assert flag["id"] == "meetup:312345678"
@@ -366,3 +368,33 @@ def wait_for(check, timeout: float = 30.0) -> bool:
             return True
         time.sleep(0.05)
     return False
+
+
+def test_a_meeting_on_the_chapters_site_and_on_meetup_is_flagged_with_both(api, client):
+    from tests.api.conftest import soon
+
+    webinar = dict(
+        starts_at=soon(40), is_online=True, venue=None, assessment=EMPLOYED,
+        title="Chapter Webinar: Zero Trust for the Service Desk",
+    )  # fmt: skip
+    chapter = make_event(
+        70, **webinar, id="ical:zero-trust", source="calendar",
+        url="https://www.hdi-nj.example/events/zero-trust-webinar/",
+        group_id="calendar:hdi-nj.example", group_name="HDI New Jersey",
+    )  # fmt: skip
+    on_meetup = make_event(71, **{**webinar, "title": "HDI NJ: Zero Trust for the Service Desk"})
+    with api.store() as store:
+        before = client.get("/v1/status").json()["events"]
+        store.upsert_events([chapter])
+        store.upsert_events([on_meetup])
+    [flag] = flags(client, {"url": on_meetup.url})
+    assert flag["known"] and flag["id"] == on_meetup.id
+    assert [(x["source"], x["url"]) for x in flag["also_at"]] == [("calendar", chapter.url)]
+    [back] = flags(client, {"url": chapter.url})
+    assert [x["url"] for x in back["also_at"]] == [on_meetup.url]
+    assert flags(client, {"url": HDI_1})[0]["also_at"] == []
+    # Counted once, and listed once (as the chapter's own listing, stored first).
+    assert client.get("/v1/status").json()["events"] == before + 1
+    found = client.get("/v1/events", params={"q": "zero trust"}).json()["events"]
+    assert [e["id"] for e in found] == [chapter.id]
+    assert found[0]["also_at"][0]["url"] == on_meetup.url

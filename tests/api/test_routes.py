@@ -131,7 +131,7 @@ def test_runs_and_status(api, client):
 def test_openapi_documents_every_route(api):
     with api.client(token=None) as c:
         schema = c.get("/openapi.json").json()
-        assert c.get("/docs").status_code == 200
+        assert c.get("/docs").status_code == 404  # its page loads a CDN script: off by default
     paths = schema["paths"]
     for path in (
         "/v1/flags",

@@ -99,7 +99,7 @@ def test_evaluate_prints_the_report(tmp_path):
         "precision",
         "confusion",
         "access cue",
-        "misclassified: 1",
+        "wrong: 1, the worst first",
         "'Board game night'",
         "could not be read",
     ):

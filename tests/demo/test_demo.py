@@ -121,6 +121,36 @@ def test_demo_never_touches_the_persons_database_or_token(demo_run):
     assert not (home / "person-config").exists()
 
 
+def test_chapter_sites_are_crawled_and_a_meeting_on_two_sites_shows_once(demo_run):
+    out, done = demo_run
+    summary = json.loads((out / "summary.json").read_text())
+    sample = load_sample()
+    # Both chapters' sites were read: the iCalendar feed and the page of schema.org events.
+    assert len(summary["chapter_events"]) == sum(len(c.events) for c in sample.chapters)
+    runs = {r["spider"]: r for r in summary["runs"]}
+    assert runs["calendar_feed"]["status"] == "ok", runs["calendar_feed"]
+    # The HDI meeting on its chapter's site and on Meetup is one meeting with two listings.
+    twin = next(e for c in sample.chapters for e in c.events if e.meetup)
+    [linked] = summary["same_meetings"]
+    assert linked["id"] == f"meetup:{twin.meetup}"
+    [chapter_listing] = linked["also_at"]
+    assert chapter_listing in summary["chapter_events"]
+    assert chapter_listing not in summary["employed"] and linked["id"] in summary["employed"]
+    employed_table = done.stdout.split("Where the employed go", 1)[1].split("Job-seeker")[0]
+    assert (
+        employed_table.count("Shift-Left") == 1 and "Also on the chapter's site" in employed_table
+    )
+    # The other chapter meetings are there too, judged like Meetup's.
+    assert "Microlearning" in employed_table
+    with Store(out / "demo.db") as store:
+        assert store.count_meetings() == store.count("events") - 1
+    # On the Meetup page, the flag links the chapter's own page.
+    shot = next(
+        s for s in summary["screenshots"] if s["name"] == "meetup-event-also-on-chapter-site"
+    )
+    assert "Also on the chapter's site" in shot["links"], shot
+
+
 def test_the_demo_shows_a_plan_and_the_popup_with_it(demo_run):
     out, done = demo_run
     text = done.stdout

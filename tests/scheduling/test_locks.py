@@ -92,3 +92,21 @@ def test_crawl_that_breaks_before_starting_is_recorded(db, site):
     with Store(db) as store:
         (row,) = store.recent_runs(5)
     assert (row["spider"], row["status"]) == ("meetup", "failed")
+
+
+def test_a_symlinked_database_path_shares_the_lock(tmp_path):
+    """Issue 17.7: the lock is named after the real file, not the path as given."""
+    real = tmp_path / "data" / "meetscout.db"
+    real.parent.mkdir()
+    Store(real).close()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    link = elsewhere / "other-name.db"
+    link.symlink_to(real)
+    held = SourceLock(real, "meetup")
+    assert held.acquire()
+    try:
+        assert not SourceLock(link, "meetup").acquire()
+        assert SourceLock(link, "meetup").holder() == os.getpid()
+    finally:
+        held.release()

@@ -82,6 +82,14 @@ def test_status_table_and_units(workdir):
         write_config(workdir, site.base_url)
         code, text = finish(meetscout(workdir, "status"))
         assert code == 0 and "never run" in text and "due now" in text
+        code, text = finish(meetscout(workdir, "status", "--json"))
+        calendars = next(
+            r for r in map(json.loads, text.splitlines()) if r["source"] == "calendars"
+        )
+        assert (
+            not calendars["active"]
+            and calendars["off_because"] == "no addresses in [calendars] urls"
+        )
         assert not (workdir / "data" / "m.db").exists()  # looking creates no database
         code, cron = finish(meetscout(workdir, "schedule", "--print-cron"))
         assert code == 0 and "schedule --once" in cron and "*/15 * * * *" in cron

@@ -79,6 +79,18 @@ def test_config_plans(tmp_path):
         "project management",
     )
     assert not linkedin.active and "enabled" in linkedin.off_because
+    assert not plans["calendars"].active and "[calendars]" in plans["calendars"].off_because
+
+    path.write_text(
+        '[calendars]\nurls = ["https://www.isaca-nj.example/", "webcal://x.example/c.ics"]\n'
+        'days = 60\nschedule = "every 12 hours"\n'
+    )
+    calendars = {p.name: p for p in plan_sources(load_config(path), tmp_path / "m.db")}["calendars"]
+    assert calendars.active and calendars.schedule.describe() == "every 12 hours"
+    [command] = calendars.commands
+    assert command.source == "calendars"
+    assert command.argv == ("crawl", "calendar", "https://www.isaca-nj.example/",
+                            "webcal://x.example/c.ics", "--days", "60", "--db", str(tmp_path / "m.db"))  # fmt: skip
 
     path.write_text('[meetup]\ngroups = ["x"]\n[linkedin]\nschedule = "now and then"\n')
     with pytest.raises(ConfigError, match="linkedin.schedule"):

@@ -7,6 +7,7 @@ links and the API's paging stay on the one local host. Feeds are served as they 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from meetscout.demo.localsite import LocalSite, Reply
@@ -43,12 +44,32 @@ def calendar_site(**variant) -> LocalSite:
     return site
 
 
-def routes(base: str, moved: bool = False, api_refused: bool = True) -> dict:
+def routes(
+    base: str,
+    moved: bool = False,
+    api_refused: bool = True,
+    etag: str | None = None,
+    without: str | None = None,
+    cut: bool = False,
+    broken: Reply | None = None,
+) -> dict:
+    """The sites; `moved`, `without` (drop the chamber's entry whose UID starts so), `cut`
+    (its feed cut off in transit), `etag` (sent with the chamber's feed) and `broken` (what the
+    chamber's feed address answers instead of the feed) vary them."""
     chamber = fixture("tribe_chamber.ics")
     if moved:  # the monthly social moves a week; its UID's epochs change with it
         chamber = chamber.replace("20261008T", "20261015T").replace(
             "2498-1791480600-1791487800", "2498-1792085400-1792092600"
         )
+    if without:
+        chamber = re.sub(
+            rf"BEGIN:VEVENT\r?\n(?:(?!END:VEVENT).)*?UID:{re.escape(without)}.*?END:VEVENT\r?\n",
+            "",
+            chamber,
+            flags=re.S,
+        )
+    if cut:
+        chamber = chamber[: chamber.rindex("END:VCALENDAR") - 40]
 
     def api(raw_path: str) -> Reply:
         name = "tribe_api_page2.json" if "page=2" in raw_path else "tribe_api_page1.json"
@@ -65,7 +86,8 @@ def routes(base: str, moved: bool = False, api_refused: bool = True) -> dict:
         "/chamber/wp-json/tribe/events/v1/events": Reply(forbidden, 401, "application/json")
         if api_refused
         else api,
-        "/chamber/events/": Reply(chamber, content_type=ICS),
+        "/chamber/events/": broken
+        or Reply(chamber, content_type=ICS, headers={"ETag": etag} if etag else {}),
         "/rotary/": Reply(local(fixture("home_gcal.html"), base)),
         "/rotary/calendar/club.ics": Reply(fixture("gcal_rotary.ics"), content_type=ICS),
         "/bayarea/wp-json/tribe/events/v1/events": api,

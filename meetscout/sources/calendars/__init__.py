@@ -12,7 +12,7 @@ Each raises NotACalendar when the text is not in its format; a read carries its 
 calendar's group, the ids of meetings called off, and warnings and problems as sentences.
 """
 
-from .common import MAX_EVENTS, SOURCE, WINDOW_DAYS, CalendarRead, NotACalendar
+from .common import MAX_EVENTS, SOURCE, WINDOW_DAYS, CalendarRead, NotACalendar, window
 from .discover import FoundFeed, discover, site_name
 from .ics import parse_ics
 from .read import read_calendar, sniff
@@ -35,4 +35,5 @@ __all__ = [
     "read_calendar",
     "site_name",
     "sniff",
+    "window",
 ]

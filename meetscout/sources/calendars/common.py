@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -125,6 +125,18 @@ def tribe_key(host: str, post_id: object) -> str:
 def window(now: datetime, days: int = WINDOW_DAYS) -> tuple[datetime, datetime]:
     """From a day ago (a meeting under way today still counts) to `days` ahead."""
     return now - timedelta(days=1), now + timedelta(days=days)
+
+
+def within(entries: Iterable[Entry], now: datetime | None, days: int) -> list[Entry]:
+    """The entries in the days read (as an iCalendar feed's are): a page or RSS feed may list a
+    year ahead, or meetings long past. An entry without a start is kept."""
+    start, end = window(now or datetime.now(UTC), days)
+    return [
+        e
+        for e in entries
+        if e.event.starts_at is None
+        or (e.event.starts_at <= end and (e.event.ends_at or e.event.starts_at) >= start)
+    ]
 
 
 def is_notice(title: str | None, description: str | None = None) -> bool:

@@ -27,8 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import UTC, date, datetime, timedelta
 
 import icalendar
 from pydantic import ValidationError
@@ -36,7 +35,7 @@ from recurring_ical_events import CalendarQuery
 
 from ...identify import identify
 from ...model import Event, Status
-from ..ical_props import first_text, zone_name
+from ..ical_props import first_text, ical_time, zone_aliases, zone_name
 from ..text import clean_text, first_line, html_to_text
 from .common import (
     SOURCE,
@@ -168,6 +167,7 @@ class _Feed:
             or (used.most_common(1)[0][0] if used else None)
             or next((z for z in declared if z), None)
         )
+        self.aliases = zone_aliases(calendar)
         self.group = calendar_group(self.site, self.name, timezone=self.zone)
         # Occurrences of a series key on their original start; one-off entries on UID alone.
         self.series = {
@@ -181,8 +181,8 @@ class _Feed:
         if not title:
             return None  # a busy block without a name is not a meeting
         uid = str(c.get("UID") or "").strip()
-        starts_at, zone, day = self._when(c.get("DTSTART"))
-        ends_at, _, end_day = self._when(c.get("DTEND"))
+        starts_at, zone, day = ical_time(c.get("DTSTART"), self.zone, self.aliases)
+        ends_at, _, end_day = ical_time(c.get("DTEND"), self.zone, self.aliases)
         if ends_at == starts_at:
             ends_at = None  # the library gives an entry without an end its start as its end
         link = str(c.get("URL") or "").strip()
@@ -231,42 +231,12 @@ class _Feed:
             key += "/" + _instant(rid.dt)
         return entry_id(key), SOURCE, link or self.site
 
-    def _when(self, prop) -> tuple[datetime | None, str | None, date | None]:
-        """(start in UTC, IANA zone to show, the day of an all-day entry)."""
-        if prop is None:
-            return None, None, None
-        value = prop.dt
-        if isinstance(value, datetime):
-            zone = zone_name(prop.params.get("TZID")) or zone_name(_tz_key(value))
-            if value.tzinfo is None:  # floating: the calendar's zone
-                zone = zone or self.zone or "UTC"
-                value = value.replace(tzinfo=ZoneInfo(zone))
-            elif zone and zone != "UTC" and _tz_key(value) != zone:
-                value = value.replace(tzinfo=ZoneInfo(zone))  # the IANA name over a VTIMEZONE
-            elif _is_utc(value):
-                zone = self.zone if zone in (None, "UTC") and self.zone else zone
-            return value.astimezone(UTC), zone, None
-        if isinstance(value, date):
-            zone = self.zone or "UTC"
-            return datetime.combine(value, time(0), ZoneInfo(zone)).astimezone(UTC), zone, value
-        return None, None, None
-
 
 def _text(prop) -> str | None:
     text = clean_text(str(prop)) if prop is not None else None
     if text and _LOOKS_HTML.search(text):
         text = html_to_text(text)
     return text[:_MAX_TEXT] if text else None
-
-
-def _tz_key(value: datetime) -> str | None:
-    tz = value.tzinfo
-    return getattr(tz, "key", None) or getattr(tz, "_tzid", None)
-
-
-def _is_utc(value: datetime) -> bool:
-    offset = value.utcoffset()
-    return offset is not None and offset.total_seconds() == 0
 
 
 def _instant(value: date | datetime) -> str:

@@ -40,5 +40,5 @@ def read_calendar(
     if kind == "tribe":
         return parse_tribe_events(text, url=url, site_name=site_name)
     if kind == "wild_apricot":
-        return parse_wild_apricot_rss(text, url=url)
-    return parse_schema_events(text, url=url)
+        return parse_wild_apricot_rss(text, url=url, now=now, days=days)
+    return parse_schema_events(text, url=url, now=now, days=days)

@@ -7,20 +7,33 @@ with `extruct` and shaped like JSON-LD, so one set of field rules serves both.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 from urllib.parse import urljoin
 
 from ..jsonld import events_from_blocks, jsonld_blocks
 from ..text import clean_text, first_line
-from .common import CalendarRead, Entry, calendar_group, is_notice, settle
+from .common import (
+    SOURCE,
+    WINDOW_DAYS,
+    CalendarRead,
+    Entry,
+    calendar_group,
+    is_notice,
+    settle,
+    within,
+)
 from .discover import site_name
 
 _ADDRESS_PROPS = frozenset({"url", "sameAs"})
 _OG_SITE_NAME = "og:site_name"
 
 
-def parse_schema_events(html: str, *, url: str) -> CalendarRead:
-    """The meetings a page describes with schema.org Event markup (none: an empty read)."""
+def parse_schema_events(
+    html: str, *, url: str, now: datetime | None = None, days: int = WINDOW_DAYS
+) -> CalendarRead:
+    """The meetings from a day ago to `days` ahead that a page describes with schema.org Event
+    markup (none: an empty read)."""
     errors: list[str] = []
     blocks: list[Any] = jsonld_blocks(html)
     if "itemscope" in html:
@@ -29,10 +42,19 @@ def parse_schema_events(html: str, *, url: str) -> CalendarRead:
     name = _site_name(html, blocks, [e.organizer for e in events if e.organizer])
     read = CalendarRead("schema.org", group=calendar_group(url, name))
     group = read.group
-    placed = [e.model_copy(update={"group_id": group.id, "group_name": group.name}) for e in events]
+    # On a chapter's own page its meetings are the chapter calendar's (a Meetup or LinkedIn
+    # event the page names keeps its own source and id).
+    placed = [
+        e.model_copy(
+            update={"group_id": group.id, "group_name": group.name}
+            | ({"source": SOURCE} if e.source == "jsonld" else {})
+        )
+        for e in events
+    ]
     if errors:
         read.problems.append(f"{name or url}: skipped {len(errors)} events ({errors[0]})")
-    return settle(read, [Entry(e, notice=is_notice(e.title)) for e in placed], label=name or url)
+    entries = within([Entry(e, notice=is_notice(e.title)) for e in placed], now, days)
+    return settle(read, entries, label=name or url)
 
 
 def _microdata(html: str, url: str) -> list[Any]:

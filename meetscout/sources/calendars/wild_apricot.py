@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from datetime import datetime
 from email.utils import parsedate_to_datetime
 
 from pydantic import ValidationError
@@ -20,6 +21,7 @@ from ..meetup_rss import rss_channel
 from ..text import clean_text, first_line, html_to_text
 from .common import (
     SOURCE,
+    WINDOW_DAYS,
     CalendarRead,
     Entry,
     NotACalendar,
@@ -28,6 +30,7 @@ from .common import (
     is_notice,
     place,
     settle,
+    within,
 )
 
 _DATE_SUFFIX = re.compile(r"\s*\(\d{1,2}/\d{1,2}/\d{4}\)\s*$")
@@ -37,8 +40,11 @@ _CHANNEL_AFFIXES = re.compile(
 )
 
 
-def parse_wild_apricot_rss(text: str, *, url: str) -> CalendarRead:
-    """The meetings a Wild Apricot event RSS feed lists. Raises NotACalendar for other text."""
+def parse_wild_apricot_rss(
+    text: str, *, url: str, now: datetime | None = None, days: int = WINDOW_DAYS
+) -> CalendarRead:
+    """The meetings a Wild Apricot event RSS feed lists from a day ago to `days` ahead. Raises
+    NotACalendar for other text."""
     try:
         channel = rss_channel(text)
     except ValueError as exc:
@@ -54,7 +60,7 @@ def parse_wild_apricot_rss(text: str, *, url: str) -> CalendarRead:
             skipped.append(f"{item.findtext('link') or '?'}: {first_line(exc)}")
     if skipped:
         read.problems.append(f"{name or url}: skipped {len(skipped)} items ({skipped[0]})")
-    return settle(read, entries, label=name or url)
+    return settle(read, within(entries, now, days), label=name or url)
 
 
 def _entry(item: ET.Element, read: CalendarRead) -> Entry:

@@ -9,18 +9,14 @@ Each row is also a line `meetscout.classify.evaluate.evaluate_lines` reads:
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 from typing import Any, Literal
 
+from meetscout.classify.evaluate import is_sealed  # the rule, kept where --evaluate uses it
+
 LISTINGS = Path(__file__).with_name("listings.jsonl")
 SPLITS = ("all", "sealed", "tune")
-
-
-def is_sealed(row_id: str) -> bool:
-    """The sealed fifth, chosen by the row's id alone: adding rows never moves an old one."""
-    return int(hashlib.sha256(row_id.encode("utf-8")).hexdigest(), 16) % 5 == 0
 
 
 def load_real_listings(

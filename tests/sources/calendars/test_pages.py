@@ -22,6 +22,7 @@ def test_squarespace_event_with_offsets_written_without_a_colon():
     assert event.venue.name == "The Office Tavern"
     assert read.group.name == "Summit County Young Professionals"
     assert event.group_id == read.group.id == "calendar:summit-ypn.example"
+    assert event.source == "calendar"  # the chapter calendar's meeting, like its ICS entries
 
 
 def test_eventbrite_organiser_page_is_the_organisers_group():
@@ -56,6 +57,26 @@ def test_wild_apricot_rss_pubdate_is_the_start_and_the_title_loses_its_date():
     assert breakfast.venue.name == "Poughkeepsie Grand Hotel"
     assert read.group.name == "Hudson Valley HR Association"
     assert not read.warnings  # the feed gives no zone: its times are not second-guessed
+
+
+def test_pages_and_rss_are_read_for_the_same_days_as_an_ics_feed():
+    """As an iCalendar feed is: from a day ago to `days` ahead, whatever else the page lists."""
+    organiser = fixture_text("eventbrite_organizer.html")
+    url = "https://www.eventbrite.com/o/women-in-tech-north-jersey-30245752528"
+    assert len(parse_schema_events(organiser, url=url).events) == 2  # 27 Oct and 5 Nov
+    [night] = parse_schema_events(organiser, url=url, days=30).events
+    assert night.starts_at.date().isoformat() == "2026-10-27"
+    later = datetime(2026, 11, 1, tzinfo=UTC)  # the October meeting is over by then
+    assert [e.title for e in parse_schema_events(organiser, url=url, now=later).events] == [
+        "Resume Clinic for Tech Professionals (Online)"
+    ]
+    rss = fixture_text("wildapricot_events.rss")
+    site = "https://www.hudson-hr-association.example/events/RSS"
+    assert len(parse_wild_apricot_rss(rss, url=site).events) == 2  # 21 Oct and 9 Dec
+    [breakfast] = parse_wild_apricot_rss(rss, url=site, days=30).events
+    assert breakfast.starts_at == datetime(2026, 10, 21, 11, 30, tzinfo=UTC)
+    # read_calendar passes the days on, whichever form the text is.
+    assert len(read_calendar(rss, url=site, now=NOW, days=30).events) == 1
 
 
 def test_read_calendar_tells_the_forms_apart():
