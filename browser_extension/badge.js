@@ -5,7 +5,7 @@
 (function (root) {
   'use strict';
 
-  const { describeFlag } = root.MeetscoutFlagView;
+  const { describeFlag, afterMeeting, PRESENCE_WORDS } = root.MeetscoutFlagView;
   const HOST_ATTR = 'data-meetscout-badge';
 
   const STYLE = `
@@ -20,6 +20,8 @@
     .badge:focus-visible { outline: 2px solid #1a5fb4; outline-offset: 2px; }
     .employed .badge { background: #e3f4e8; color: #14532d; border: 1px solid #86c99a; }
     .job_seekers .badge { background: #fff3d6; color: #713f12; border: 1px solid #e5b94e; }
+    .cancelled .badge { background: #f3f4f6; color: #374151; border: 1px dashed #9ca3af; }
+    .cancelled .dot { background: transparent; border: 1px solid currentColor; box-sizing: border-box; }
     .quiet .badge { background: transparent; color: #6b7280; font-weight: 400; font-size: 12px; padding: 0 4px; }
     .dot { width: 8px; height: 8px; border-radius: 50%; background: currentColor; opacity: .8; }
     .count { font-weight: 400; }
@@ -31,6 +33,9 @@
       max-width: 340px; padding: 8px 10px; background: #fff; color: #1d1d1f; border: 1px solid #d0d0d5;
       border-radius: 8px; box-shadow: 0 4px 16px #0002; font-weight: 400; z-index: 2147483000; }
     .wrap:hover .panel, .wrap:focus-within .panel, .wrap.open .panel { display: block; }
+    /* Opened with a click, the reasons push the page down instead of covering the meeting's
+       date, venue and price below the badge; a hover's quick look floats over them. */
+    .wrap.open .panel { position: static; margin: 6px 0 4px; box-shadow: none; }
     .why { font-weight: 600; font-size: 12px; margin: 0 0 4px; }
     ul { margin: 0 0 8px; padding-left: 18px; }
     li { margin: 2px 0; }
@@ -43,6 +48,7 @@
     .panel button[disabled] { opacity: .6; cursor: default; }
     .also { margin: 0 0 8px; font-size: 12px; display: flex; flex-direction: column; gap: 2px; }
     .also a { color: #1a5fb4; text-decoration: underline; }
+    .panel button[aria-pressed="true"] { background: #e3f4e8; border-color: #2e7d4f; color: #14532d; font-weight: 600; }
     .status { margin: 6px 0 0; font-size: 12px; color: #374151; }
     .status:empty { display: none; }
   `;
@@ -70,7 +76,8 @@
     return sheets.get(doc);
   }
 
-  // `actions`: { wrong(crowd), going(), plan() }, each -> Promise<flag|null>
+  // `actions`: { wrong(crowd), going(), plan() }, each -> Promise<flag|null>, and
+  //   presence("attended"|"skipped") -> Promise<{ flag, detail }>
   function createBadge(doc, url, flag, actions) {
     const view = describeFlag(flag);
     if (!view) return null;
@@ -102,6 +109,7 @@
     const wrap = el(doc, 'span', `wrap ${view.tone}${view.overLimit ? ' over' : ''}`);
     host.meetscout.flag = flag;
     host.dataset.meetscoutCrowd = flag.crowd;
+    host.toggleAttribute('data-meetscout-cancelled', view.cancelled);
 
     const button = el(doc, 'button', 'badge');
     button.type = 'button';
@@ -142,13 +150,31 @@
     const going = el(doc, 'button', 'going', isGoing ? 'Marked as going' : "I'm going");
     going.type = 'button';
     going.disabled = isGoing;
-    actionsRow.append(wrong, going);
-    // A meeting (not a group) can go into the weekly plan; accepted there, it counts as going.
+    // Once the meeting has started the question is whether the person went, not whether they will.
+    const after = afterMeeting(flag, new Date()) && host.meetscout.actions.presence;
+    const presence = [];
+    if (after) {
+      for (const [value, text] of [['attended', 'I went'], ['skipped', 'I skipped it']]) {
+        const button = el(doc, 'button', `presence ${value}`, text);
+        button.type = 'button';
+        button.dataset.presence = value;
+        button.setAttribute('aria-pressed', String(flag.presence === value));
+        presence.push(button);
+      }
+      actionsRow.append(wrong, ...presence);
+    } else {
+      actionsRow.append(wrong);
+      if (!view.cancelled) actionsRow.append(going); // nobody goes to a cancelled meeting
+    }
+    // A meeting (not a group) still ahead can go into the weekly plan; accepted there, it counts
+    // as going.
     const planned = Boolean(host.meetscout.planned);
     const plan = el(doc, 'button', 'plan', planned ? 'In my plan' : 'Add to my plan');
     plan.type = 'button';
     plan.disabled = planned;
-    if (flag.subject === 'event' && host.meetscout.actions.plan) actionsRow.append(plan);
+    if (!after && flag.subject === 'event' && !view.cancelled && host.meetscout.actions.plan) {
+      actionsRow.append(plan);
+    }
 
     const correct = el(doc, 'div', 'correct');
     correct.hidden = true;
@@ -167,6 +193,7 @@
     }
     const status = el(doc, 'p', 'status');
     status.setAttribute('role', 'status');
+    if (after && PRESENCE_WORDS[flag.presence]) status.textContent = `${PRESENCE_WORDS[flag.presence]}.`;
     panel.append(actionsRow, correct, status);
     wrap.append(button, panel);
     if (old) old.replaceWith(wrap);
@@ -203,6 +230,19 @@
         status.textContent = 'Could not reach meetscout.';
       }
     });
+    for (const button of presence) {
+      button.addEventListener('click', async () => {
+        for (const b of presence) b.disabled = true;
+        status.textContent = 'Sending…';
+        const reply = await host.meetscout.actions.presence(button.dataset.presence);
+        if (reply && reply.flag && describeFlag(reply.flag)) {
+          render(host, reply.flag);
+        } else {
+          for (const b of presence) b.disabled = false;
+          status.textContent = (reply && reply.detail) || 'Could not reach meetscout.';
+        }
+      });
+    }
     plan.addEventListener('click', async () => {
       plan.disabled = true;
       status.textContent = 'Adding…';

@@ -156,6 +156,10 @@
         wrong: (crowd) => act({ type: 'feedback', url, crowd, scope: target.page && current.kind.kind !== 'event' ? 'group' : 'event' }),
         going: () => act({ type: 'attendance', url }),
         plan: () => act({ type: 'addToPlan', url }),
+        presence: async (presence) => {
+          const reply = await send({ type: 'presence', url, presence });
+          return reply && reply.ok ? { flag: reply.flag } : { flag: null, detail: reply && reply.detail };
+        },
       });
       if (host) place(target, host);
     }

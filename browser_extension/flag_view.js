@@ -21,6 +21,9 @@
     not_networking: 'Not networking',
   };
 
+  // A cancelled meeting's flag, whoever would have gone: it shows no chips and no count.
+  const CANCELLED_LABEL = 'Cancelled';
+
   // A judgement meetscout is not sure of (few or conflicting clues): shown quietly, with its reasons.
   const UNSURE_LABEL = 'Not sure';
   // The same meeting's listing on another site, by its source (shared/labels.json).
@@ -40,20 +43,21 @@
   // A flag from POST /v1/flags -> what the badge shows, or null when there is nothing to show.
   function describeFlag(flag) {
     if (!flag || !Object.hasOwn(CROWD_LABELS, flag.crowd)) return null;
+    const cancelled = flag.cancelled === true;
     const sure = flag.sure !== false;
-    const tone = !sure || flag.crowd === 'not_networking' ? 'quiet' : flag.crowd;
-    const label = sure ? CROWD_LABELS[flag.crowd] : UNSURE_LABEL;
+    const tone = cancelled ? 'cancelled' : !sure || flag.crowd === 'not_networking' ? 'quiet' : flag.crowd;
+    const label = cancelled ? CANCELLED_LABEL : sure ? CROWD_LABELS[flag.crowd] : UNSURE_LABEL;
     let count = null;
     let overLimit = false;
     const jsc = flag.job_seeker_count;
-    if (sure && flag.crowd === 'job_seekers' && jsc && Number(jsc.marked) > 0) {
+    if (!cancelled && sure && flag.crowd === 'job_seekers' && jsc && Number(jsc.marked) > 0) {
       // The month the meeting is in, which need not be this one.
       const month = typeof jsc.month_name === 'string' && jsc.month_name ? `in ${jsc.month_name}` : 'this month';
       count = `${Number(jsc.marked)} of ${Number(jsc.limit)} ${month}`;
       overLimit = Number(jsc.marked) > Number(jsc.limit);
     }
     const chips = [];
-    if (tone !== 'quiet') {
+    if (tone !== 'quiet' && tone !== 'cancelled') {
       for (const access of flag.access || []) {
         if (Object.hasOwn(ACCESS_LABELS, access)) chips.push({ kind: 'access', text: ACCESS_LABELS[access] });
       }
@@ -68,7 +72,7 @@
     const parts = [`meetscout: ${label}`];
     if (count) parts.push(count);
     if (chips.length) parts.push(chips.map((c) => c.text).join(', '));
-    return { tone, sure, label, count, overLimit, chips, reasons, links, name: parts.join('. ') };
+    return { tone, sure, label, cancelled, count, overLimit, chips, reasons, links, name: parts.join('. ') };
   }
 
   function chunk(items, size) {
@@ -127,6 +131,62 @@
     return `${days} days ago`;
   }
 
+  // Once the meeting is over (`over_at`, the API's rule), its flag asks "did you go?" instead of
+  // offering "I'm going".
+  function afterMeeting(flag, now) {
+    const over = flag && Date.parse(flag.over_at);
+    return Boolean(flag) && !Number.isNaN(over) && over <= now.getTime();
+  }
+
+  // What the flag's menu says once the person told meetscout.
+  const PRESENCE_WORDS = { attended: 'You went', skipped: 'You skipped it' };
+
+  // The number on the toolbar icon: follow-ups due or overdue ('' hides it).
+  function countText(count) {
+    const n = Number(count);
+    if (!Number.isFinite(n) || n <= 0) return '';
+    return n > 99 ? '99+' : String(Math.floor(n));
+  }
+
+  // A follow-up from GET /v1/followups -> "Overdue since Thu 3 Dec" / "Due by Thu 3 Dec, 20:30".
+  function followupWhen(followup, locale) {
+    const due = new Date(followup.due_at);
+    if (Number.isNaN(due.getTime())) return '';
+    const day = due.toLocaleDateString(locale, { weekday: 'short', day: 'numeric', month: 'short' });
+    const time = due.toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit' });
+    if (followup.state === 'overdue') return `Overdue since ${day}`;
+    if (followup.state === 'done') return 'Done';
+    return `Due by ${day}, ${time}`;
+  }
+
+  // The API's one sentence from an error body ('{"detail": "…"}'), else the text itself.
+  function apiDetail(text) {
+    try {
+      const parsed = JSON.parse(text);
+      if (parsed && typeof parsed.detail === 'string') return parsed.detail;
+    } catch {
+      // not JSON: use the text as it came
+    }
+    return String(text || '');
+  }
+
+  // A meeting's time as the CLI shows it (meetscout/times.py): in the person's zone, which is
+  // this computer's and so the browser's, with the zone named ("Fri, Dec 4, 7:00 PM EST").
+  // `options.timeZone` and `options.locale` are for tests; '' when the time is unreadable.
+  function whenText(iso, options = {}) {
+    const date = new Date(iso);
+    if (!iso || Number.isNaN(date.getTime())) return '';
+    return date.toLocaleString(options.locale, {
+      weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit',
+      timeZoneName: 'short', timeZone: options.timeZone,
+    });
+  }
+
+  // The zone times are shown in, by its name ("America/New_York"), for a heading.
+  function zoneName(options = {}) {
+    return new Intl.DateTimeFormat(undefined, { timeZone: options.timeZone }).resolvedOptions().timeZone;
+  }
+
   // The toolbar icon's text for what is new since the person last looked at the plan.
   function newBadgeText(plan) {
     const count = plan && Array.isArray(plan.new) ? plan.new.length : 0;
@@ -164,10 +224,23 @@
     };
   }
 
+  // The toolbar icon's one number: follow-ups due or overdue first (red: they cannot wait),
+  // else what is new in the plan (green), else nothing.
+  function toolbarBadge(followupsDue, plan) {
+    const due = countText(followupsDue);
+    if (due) {
+      const n = Number(followupsDue);
+      return { text: due, color: '#b91c1c', title: `meetscout: ${n} follow-up${n === 1 ? '' : 's'} due` };
+    }
+    const fresh = newBadgeText(plan);
+    if (fresh) return { text: fresh, color: '#14532d', title: `meetscout: new meetings where the employed go (${fresh})` };
+    return { text: '', color: '#14532d', title: 'meetscout' };
+  }
+
   const api = {
-    ACCESS_LABELS, ALSO_AT_LABELS, CROWD_LABELS, UNSURE_LABEL, HELP, describeFlag, chunk, failureFor, normalizeApiBase,
-    parseList, ago,
-    newBadgeText, describePlan,
+    ACCESS_LABELS, ALSO_AT_LABELS, CROWD_LABELS, CANCELLED_LABEL, UNSURE_LABEL, HELP, PRESENCE_WORDS, describeFlag,
+    chunk, failureFor, normalizeApiBase, parseList, ago, afterMeeting, countText, followupWhen, apiDetail, whenText,
+    zoneName, newBadgeText, describePlan, toolbarBadge,
   };
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
   else root.MeetscoutFlagView = api;

@@ -3,7 +3,7 @@
 // the limit, this week's plan (accept, swap or drop each pick), and the next meetings where the
 // employed go. It asks the service worker, never the API.
 'use strict';
-const { ago, describePlan } = MeetscoutFlagView;
+const { ago, describePlan, whenText, zoneName } = MeetscoutFlagView;
 const CHOICE_WORDS = { accept: 'Accept', swap: 'Swap', drop: 'Drop' };
 const STATE_WORDS = { accepted: 'Accepted', going: 'Going', cancelled: 'Cancelled' };
 
@@ -105,13 +105,6 @@ function pick(obj, paths) {
   return undefined;
 }
 
-function formatWhen(iso) {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime())
-    ? ''
-    : date.toLocaleString(undefined, { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
-}
-
 function show(reply) {
   const reach = document.getElementById('reach');
   const help = document.getElementById('help');
@@ -149,7 +142,7 @@ function show(reply) {
     if (/^https:\/\/www\.(meetup|linkedin)\.com\//.test(event.url || '')) a.href = event.url;
     a.target = '_blank';
     li.append(a);
-    const time = formatWhen(event.starts_at);
+    const time = whenText(event.starts_at);
     if (time) li.append(` · ${time}`);
     list.append(li);
   }
@@ -158,6 +151,7 @@ function show(reply) {
     li.textContent = 'None found yet: crawl your groups with `meetscout crawl`.';
     list.append(li);
   }
+  document.getElementById('zone').textContent = `Times in your zone, ${zoneName()}.`;
   document.getElementById('summary').hidden = false;
   loadPlan();
 }

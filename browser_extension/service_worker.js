@@ -5,10 +5,11 @@
 // what to do. Failures never reach the page: the content script just gets no flags.
 importScripts('flag_view.js');
 
-const { chunk, failureFor, HELP, newBadgeText } = MeetscoutFlagView;
+const { chunk, failureFor, HELP, apiDetail, toolbarBadge } = MeetscoutFlagView;
 const DEFAULT_API = 'http://127.0.0.1:8787';
 const BATCH = 50; // cards per POST /v1/flags
 const TIMEOUT_MS = 8000;
+const FOLLOWUP_CHECK_MINUTES = 30; // how often the toolbar's follow-up count is read again
 const NEW_CHECK_MS = 5 * 60 * 1000; // how often a page load may ask for the count of new meetings
 
 const cache = new Map(); // canonical URL -> flag
@@ -86,13 +87,7 @@ async function call(path, { method = 'GET', body = undefined, auth = true } = {}
   }
   if (!response.ok) {
     const text = await response.text().catch(() => '');
-    let detail = text;
-    try {
-      detail = String(JSON.parse(text).detail || text);
-    } catch {
-      // not JSON: keep the text
-    }
-    throw new ApiFailure(failureFor(response.status), response.status, detail.slice(0, 300));
+    throw new ApiFailure(failureFor(response.status), response.status, apiDetail(text).slice(0, 300));
   }
   return response.json();
 }
@@ -156,6 +151,7 @@ async function apiStatus() {
   try {
     const data = await call('/v1/status');
     await setHealth('ok');
+    await showFollowupCount(data.followups_open);
     return { ok: true, state: 'ok', ...base, status: data };
   } catch (error) {
     const state = error instanceof ApiFailure ? error.state : 'error';
@@ -164,13 +160,40 @@ async function apiStatus() {
   }
 }
 
-// The toolbar icon shows how many meetings where the employed go arrived since the person last
-// looked at the plan, so a good new chapter meeting is not missed.
+// The toolbar icon carries one number: the follow-ups due or overdue when there are any (they
+// cannot wait), else how many meetings where the employed go arrived since the person last
+// looked at the plan (flag_view.js's toolbarBadge decides). Each is remembered as last read.
+const iconState = { followupsDue: 0, plan: null };
+async function paintToolbar() {
+  const badge = toolbarBadge(iconState.followupsDue, iconState.plan);
+  await chrome.action.setBadgeBackgroundColor({ color: badge.color }).catch(() => {});
+  await chrome.action.setBadgeText({ text: badge.text }).catch(() => {});
+  await chrome.action.setTitle({ title: badge.title }).catch(() => {});
+}
+
+async function showFollowupCount(count) {
+  iconState.followupsDue = Number(count) || 0;
+  await paintToolbar();
+}
+
+async function refreshFollowupCount() {
+  const { token } = await settings();
+  if (!token) return showFollowupCount(0);
+  try {
+    const data = await call('/v1/followups');
+    await showFollowupCount(data.open);
+    return data;
+  } catch {
+    await showFollowupCount(0);
+    return null;
+  }
+}
+
 let newCheckedAt = 0;
 function showNew(plan) {
   newCheckedAt = Date.now();
-  chrome.action.setBadgeBackgroundColor({ color: '#14532d' }).catch(() => {});
-  return chrome.action.setBadgeText({ text: newBadgeText(plan) }).catch(() => {});
+  iconState.plan = plan;
+  return paintToolbar();
 }
 
 async function checkNew() {
@@ -235,6 +258,38 @@ const handlers = {
     await call('/v1/attendance', { method: 'POST', body: { url: message.url } });
     return { flag: await refetch(message.url) };
   },
+  // After the meeting: attended or skipped, from the flag's menu or the popup.
+  async presence(message) {
+    const ref = message.url ? { url: message.url } : { id: message.id };
+    const result = await call('/v1/attendance/presence', { method: 'POST', body: { ...ref, presence: message.presence } });
+    return { result, flag: message.url ? await refetch(message.url) : null };
+  },
+  // The popup's networking part: the meetings marked lately, the follow-ups due, and where
+  // networking has worked.
+  async networking() {
+    const [log, followups, report] = await Promise.all([call('/v1/log'), call('/v1/followups'), call('/v1/report')]);
+    await showFollowupCount(followups.open);
+    return { meetings: log.meetings, followups: followups.followups, open: followups.open, report };
+  },
+  async addContact(message) {
+    const fields = ['name', 'company', 'role', 'how', 'note'];
+    const body = { id: message.id };
+    for (const field of fields) if (message[field]) body[field] = String(message[field]);
+    const contact = await call('/v1/contacts', { method: 'POST', body });
+    await refreshFollowupCount();
+    return { contact };
+  },
+  async followupDone(message) {
+    const followup = await call(`/v1/followups/${Number(message.id)}/done`, { method: 'POST', body: {} });
+    await refreshFollowupCount();
+    return { followup };
+  },
+  async followupLater(message) {
+    const due = new Date(Date.now() + 24 * 3600 * 1000).toISOString();
+    const followup = await call(`/v1/followups/${Number(message.id)}`, { method: 'PUT', body: { due_at: due } });
+    await refreshFollowupCount();
+    return { followup };
+  },
   async getProfile() {
     return { profile: await call('/v1/profile') };
   },
@@ -258,7 +313,7 @@ chrome.storage.onChanged.addListener((changes, area) => {
     settingsRead = null;
     lastHealth = null;
     newCheckedAt = 0;
-    clearCache().then(tellTabs);
+    clearCache().then(tellTabs).then(refreshFollowupCount);
   } else if (area === 'session' && 'flags' in changes && !changes.flags.newValue) {
     cache.clear();
   }
@@ -282,3 +337,11 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     });
   return true;
 });
+
+// Follow-ups fall due while the browser sits open: read the count on start and every half hour.
+chrome.alarms.create('followups', { periodInMinutes: FOLLOWUP_CHECK_MINUTES, delayInMinutes: 1 });
+chrome.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === 'followups') refreshFollowupCount();
+});
+chrome.runtime.onStartup.addListener(() => refreshFollowupCount());
+chrome.runtime.onInstalled.addListener(() => refreshFollowupCount());

@@ -21,9 +21,11 @@ from .deps import ProfileCache
 from .routes import (
     attendance,
     calendar,
+    contacts,
     events,
     feedback,
     flags,
+    followups,
     groups,
     health,
     plan,
@@ -31,6 +33,7 @@ from .routes import (
     runs,
     status,
 )
+from .routes import log as networking_log
 from .schemas import ERROR_RESPONSES, FlagsRequest
 from .security import BodyLimit, ExtensionCors, HostGuard, TokenGuard
 from .settings import ApiSettings
@@ -46,7 +49,20 @@ Every `/v1` route needs `Authorization: Bearer <token>`: run `meetscout token` t
 
 
 SELF_PARSED = (FlagsRequest,)
-V1_TOPICS = (flags, events, groups, feedback, attendance, plan, profile, runs, status)
+V1_TOPICS = (
+    flags,
+    events,
+    groups,
+    feedback,
+    attendance,
+    plan,
+    networking_log,
+    contacts,
+    followups,
+    profile,
+    runs,
+    status,
+)
 
 
 def finish_openapi(app: FastAPI) -> None:

@@ -6,8 +6,10 @@ validation errors are summarised (the list stays under `errors` for tools).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sqlite3
+from collections.abc import Iterator
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -23,6 +25,20 @@ class ApiError(HTTPException):
 
     def __init__(self, status_code: int, detail: str, headers: dict[str, str] | None = None):
         super().__init__(status_code=status_code, detail=detail, headers=headers)
+
+
+@contextlib.contextmanager
+def logged() -> Iterator[None]:
+    """What the networking log refuses, as a 404 (no such meeting, contact or follow-up) or a
+    422 with its sentence (which never names a contact)."""
+    from meetscout.log import LogError, NotFound
+
+    try:
+        yield
+    except NotFound as exc:
+        raise ApiError(404, str(exc)) from None
+    except LogError as exc:
+        raise ApiError(422, str(exc)) from None
 
 
 def _where(loc: tuple[Any, ...]) -> str:

@@ -17,7 +17,8 @@ from functools import lru_cache
 
 from meetscout.identify import Identity, canonical_url, identify
 from meetscout.judge import Corrections, judge_event, judge_group, judge_stored
-from meetscout.labels import LABELS, UNJUDGED, UNSURE
+from meetscout.labels import flag_label, is_cancelled
+from meetscout.log import meeting_end
 from meetscout.model import Assessment, Crowd, Event, Group, Profile
 from meetscout.personal import job_seeker_budget, month_of, person_zone
 from meetscout.sources.page import event_from_page, group_from_page
@@ -29,8 +30,10 @@ from .schemas import AttendanceIn, Flag, PageItem, budget_fields
 log = logging.getLogger("meetscout.api")
 
 
-def label_for(crowd: Crowd | str | None) -> str | None:
-    return LABELS.get(Crowd(crowd)) if crowd else None
+def label_for(subject: Event | Group, assessment: Assessment | None) -> str | None:
+    """A stored meeting's or group's label ("Cancelled" for a cancelled meeting); None when
+    meetscout could not tell who goes."""
+    return flag_label(subject, assessment) if assessment or is_cancelled(subject) else None
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,7 @@ class Judged:
     assessment: Assessment | None
     why_not: str | None = None  # when nothing could be judged
     going: bool = False
+    presence: str | None = None  # "attended" or "skipped", once the person said
 
 
 def stored_for(store: Store, target: Target, prefetched: dict[str, Event]) -> Event | Group | None:
@@ -129,14 +133,23 @@ def judge(store: Store, items: Sequence[PageItem], profile: Profile) -> list[Jud
     found = [stored_for(store, target, prefetched) for target in targets]
     known = [f for f in found if f is not None]
     assessments = iter(judge_stored(store, known, profile))
-    going = store.going_among([f.id for f in known if isinstance(f, Event)])
+    marks = store.presence_among([f.id for f in known if isinstance(f, Event)])
     out = []
     for item, target, stored in zip(items, targets, found, strict=True):
         if stored is None:
             out.append(judge_page(store, item, target, profile))
         else:
             assessment = next(assessments)
-            out.append(Judged(target, True, stored, assessment, going=stored.id in going))
+            out.append(
+                Judged(
+                    target,
+                    True,
+                    stored,
+                    assessment,
+                    going=stored.id in marks,
+                    presence=marks.get(stored.id),
+                )
+            )
     return out
 
 
@@ -176,7 +189,8 @@ def judgement_fields(subject: Event | Group | None, a: Assessment | None) -> dic
         "title": subject.title if is_event else subject.name if subject else None,
         "crowd": a.crowd.value if a else None,
         "kind": a.kind.value if a else None,
-        "label": (LABELS[a.crowd] if a.sure else UNSURE) if a else UNJUDGED,
+        "label": flag_label(subject, a),
+        "cancelled": is_cancelled(subject),
         "confidence": a.confidence if a else 0.0,
         "sure": a.sure if a else False,
         "access": [x.value for x in a.access] if a else [],
@@ -184,6 +198,7 @@ def judgement_fields(subject: Event | Group | None, a: Assessment | None) -> dic
         "targets": list(a.targets) if a else [],
         "basis": a.basis if a else None,
         "starts_at": _when(subject.starts_at) if is_event else None,
+        "over_at": _when(meeting_end(subject.starts_at, subject.ends_at)) if is_event else None,
     }
 
 
@@ -196,7 +211,7 @@ def to_flag_dicts(store: Store, judged: Sequence[Judged], profile: Profile) -> l
     also = store.also_listed(events)
     for j in judged:
         a, subject = j.assessment, j.subject
-        seekers = a is not None and a.crowd == Crowd.job_seekers
+        seekers = a is not None and a.crowd == Crowd.job_seekers and not is_cancelled(subject)
         count = None
         if seekers:
             count = _budget(store, profile, subject, counts)
@@ -206,6 +221,7 @@ def to_flag_dicts(store: Store, judged: Sequence[Judged], profile: Profile) -> l
             "id": subject.id if subject is not None else j.target.id,
             **judgement_fields(subject, a),
             "going": j.going,
+            "presence": j.presence,
             "job_seeker_count": count,
             "also_at": also.get(subject.id, []) if j.known and subject is not None else [],
         }
@@ -248,6 +264,17 @@ def resolve(
     return target, stored_for(store, target, {})
 
 
+def event_named(
+    store: Store, url: str | None, item_id: str | None
+) -> tuple[str | None, Event | None]:
+    """The id of the meeting a reference names, stored or not (a meeting only the person's log
+    knows, say), and the stored event when there is one."""
+    target, found = resolve(store, url, item_id)
+    if isinstance(found, Event):
+        return found.id, found
+    return (target.id if target else item_id), None
+
+
 def not_an_event(ref: str) -> ApiError:
     return ApiError(
         404,
@@ -278,5 +305,6 @@ def flag_for(store: Store, found: Event | Group, profile: Profile) -> Flag:
     [assessment] = judge_stored(store, [found], profile)
     judged = Judged(target_of(found.url), True, found, assessment)
     if isinstance(found, Event):
-        judged.going = bool(store.going_among([found.id]))
+        marks = store.presence_among([found.id])
+        judged.going, judged.presence = found.id in marks, marks.get(found.id)
     return to_flags(store, [judged], profile)[0]

@@ -7,9 +7,9 @@ from functools import lru_cache
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from meetscout.model import Access, Crowd, Event, Group, Kind
+from meetscout.model import Access, Crowd, Event, Group, Kind, Presence
 from meetscout.personal import JobSeekerBudget
 from meetscout.plan import Plan
 
@@ -105,7 +105,10 @@ class Flag(BaseModel):
     title: str | None = None
     crowd: Crowd | None = Field(description="Null when there was nothing to judge by.")
     kind: Kind | None
-    label: str
+    label: str = Field(description='The crowd in words; "Cancelled" for a cancelled meeting.')
+    cancelled: bool = Field(
+        default=False, description="The meeting is cancelled: it counts in no crowd."
+    )
     confidence: float
     sure: bool = Field(
         default=True,
@@ -117,7 +120,14 @@ class Flag(BaseModel):
     targets: list[str]
     basis: str | None = Field(default=None, description='"classifier", "group" or "feedback".')
     starts_at: datetime | None = None
+    over_at: datetime | None = Field(
+        default=None,
+        description="When the meeting is over: its end, else two hours after its start.",
+    )
     going: bool = Field(default=False, description='The person marked "I\'m going".')
+    presence: Presence | None = Field(
+        default=None, description="After the meeting: the person attended or skipped it."
+    )
     job_seeker_count: JobSeekerCount | None = None
     also_at: list[OtherListing] = Field(
         default_factory=list,
@@ -203,6 +213,130 @@ class AttendanceOut(BaseModel):
     job_seeker_count: JobSeekerCount
 
 
+class PresenceIn(Reference):
+    """After a meeting: the person attended it, or skipped it."""
+
+    presence: Presence
+
+
+class PresenceOut(BaseModel):
+    event_id: str
+    title: str
+    presence: Presence
+
+
+class LogMeeting(BaseModel):
+    """A meeting the person marked, as the popup lists it after the meeting."""
+
+    id: str
+    title: str
+    url: str | None
+    starts_at: datetime | None
+    group_name: str | None
+    kind: Kind | None
+    presence: Presence | None
+    contacts: int = Field(description="People recorded as met there.")
+
+
+class LogOut(BaseModel):
+    meetings: list[LogMeeting]
+
+
+class ReportTally(BaseModel):
+    """What one kind of meeting (or one group, or all of them) brought."""
+
+    model_config = ConfigDict(from_attributes=True)  # read off meetscout.log_report's Tally
+
+    key: str
+    label: str
+    attended: int
+    contacts: int
+    at_targets: int = Field(description="Contacts at the person's target companies.")
+    followups_due: int = Field(description="Follow-ups done, or past their deadline.")
+    followups_on_time: int
+    outcomes_total: int = Field(description="Referrals, interviews and offers that came of it.")
+
+
+class ReportMonth(BaseModel):
+    model_config = ConfigDict(from_attributes=True)  # read off meetscout.log_report's MonthBalance
+
+    month: str = Field(description='"2026-12"')
+    employed: int = Field(description="Meetings where the employed go, attended.")
+    employed_goal: int = Field(description="About one a week, over the days the log covers.")
+    job_seekers: int = Field(description="Job-seeker meetings attended.")
+    job_seeker_limit: int
+    verdict: str
+
+
+class ReportOut(BaseModel):
+    """Where networking has worked: `meetscout report`'s figures (counts only, never a name)."""
+
+    start: date | None
+    total: ReportTally
+    by_kind: list[ReportTally]
+    by_group: list[ReportTally]
+    months: list[ReportMonth]
+
+
+class ContactIn(Reference):
+    """A person met at a meeting (the meeting by its `url` or `id`)."""
+
+    name: str = Field(max_length=200, description='Their full name: "First Last".')
+    company: str | None = Field(default=None, max_length=2000)
+    role: str | None = Field(default=None, max_length=2000)
+    how: str | None = Field(
+        default=None, max_length=2000, description='How to reach them: "email", "LinkedIn"…'
+    )
+    note: str | None = Field(default=None, max_length=2000)
+    due_at: AwareDatetime | None = Field(
+        default=None, description="Follow up by; default 48 hours after the meeting."
+    )
+
+
+class FollowupOut(BaseModel):
+    id: int
+    contact_id: int
+    name: str
+    company: str | None
+    how: str | None
+    meeting: str | None
+    met_at: datetime | None
+    due_at: datetime
+    done_at: datetime | None
+    state: Literal["done", "overdue", "due", "later"]
+
+
+class ContactOut(BaseModel):
+    id: int
+    name: str
+    company: str | None
+    role: str | None
+    how: str | None
+    notes: str | None
+    event_id: str | None
+    meeting: str | None
+    met_at: datetime | None
+    targets: list[str] = Field(description="The person's target companies this one is.")
+    followup: FollowupOut | None
+
+
+class ContactsOut(BaseModel):
+    contacts: list[ContactOut]
+
+
+class FollowupsOut(BaseModel):
+    open: int = Field(description="Due within a day, or overdue: the toolbar icon's number.")
+    followups: list[FollowupOut]
+
+
+class FollowupDoneIn(BaseModel):
+    done_at: AwareDatetime | None = Field(default=None, description="Default: now.")
+
+
+class FollowupMoveIn(BaseModel):
+    due_at: AwareDatetime
+
+
 class SwapIn(Reference):
     instead: Reference | None = Field(
         default=None, description="Take this meeting in its place (else the plan picks one)."
@@ -263,6 +397,7 @@ class StatusOut(BaseModel):
     job_seeker_count: JobSeekerCount
     next_employed: list[Upcoming] = Field(description="The next few employed-crowd meetings.")
     capture_opt_in: bool
+    followups_open: int = Field(default=0, description="Follow-ups due within a day or overdue.")
 
 
 class Health(BaseModel):

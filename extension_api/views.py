@@ -23,7 +23,7 @@ def event_views(store: Store, events: Sequence[Event], profile: Profile) -> list
         out.append(
             EventOut.model_construct(
                 **fields,
-                label=label_for(assessment.crowd) if assessment else None,
+                label=label_for(event, assessment),
                 going=event.id in going,
                 also_at=[OtherListing.model_construct(**x) for x in also.get(event.id, [])],
             )

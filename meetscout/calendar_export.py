@@ -3,8 +3,8 @@ Calendar, Outlook and Apple Calendar read, and that a calendar app subscribed to
 `meetscout serve`'s calendar address follows.
 
 The calendar is a list of `CalendarEntry`s gathered from `SOURCES`, each a function
-`(store, now) -> entries`: the meetings marked going (or accepted from the plan) here; another
-module adds its own (the networking log's follow-ups) by adding its function to `SOURCES`.
+`(store, now) -> entries`: the meetings marked going (or accepted from the plan) here, and the
+networking log's follow-ups due (followup_calendar.py), each with a reminder.
 
 What the apps need, and why each is here: a UID that stays the same for a meeting (or the app
 makes a second copy), DTSTAMP, times with their zone and a VTIMEZONE for each zone named
@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 
 from . import __version__
+from .followup_calendar import followup_entries
 from .judge import judge_stored
 from .labels import ACCESS_LABELS, LABELS
 from .model import Assessment, Event, Status
@@ -74,7 +75,7 @@ def meeting_entries(store: Store, now: datetime) -> list[CalendarEntry]:
     return [meeting_entry(e, a) for e, a in zip(events, judged, strict=True)]
 
 
-SOURCES: list[EntrySource] = [meeting_entries]
+SOURCES: list[EntrySource] = [meeting_entries, followup_entries]
 
 
 def meeting_entry(event: Event, assessment: Assessment) -> CalendarEntry:

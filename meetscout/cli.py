@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import typer
 
+from .commands.browse import browse
 from .commands.browser import browser
 from .commands.calendar import calendar_app
 from .commands.classify import classify, reclassify
 from .commands.config import config
+from .commands.contacts import contacts, met
 from .commands.crawl import crawl_app
 from .commands.crawl_calendar import calendar
 from .commands.crawl_meetup import meetup, meetup_search
@@ -15,12 +17,19 @@ from .commands.demo import demo
 from .commands.doctor import doctor
 from .commands.events import events
 from .commands.extension import extension
+from .commands.followups import followups_app
 from .commands.linkedin import linkedin_app
+from .commands.log import log
+from .commands.outcome import outcome
 from .commands.plan import plan_app
+from .commands.presence import attended, skipped
+from .commands.profile import profile_app
+from .commands.report import report
 from .commands.schedule import schedule
 from .commands.serve import serve
 from .commands.status import status
 from .commands.token import token
+from .commands.transfer import export, import_
 
 app = typer.Typer(
     name="meetscout",
@@ -38,6 +47,7 @@ app = typer.Typer(
 
 app.command()(events)
 app.command()(browser)
+app.command()(browse)
 app.command()(config)
 app.command()(demo)
 app.command()(extension)
@@ -55,6 +65,18 @@ app.command()(doctor)
 app.add_typer(linkedin_app, name="linkedin")
 app.add_typer(calendar_app, name="calendar")
 app.add_typer(plan_app, name="plan")
+# The networking log: after the meeting.
+app.command()(attended)
+app.command()(skipped)
+app.command()(log)
+app.command()(met)
+app.command()(contacts)
+app.add_typer(followups_app, name="followups")
+app.command()(outcome)
+app.command()(report)
+app.command()(export)
+app.command("import")(import_)
+app.add_typer(profile_app, name="profile")
 
 
 def main() -> None:

@@ -12,6 +12,7 @@ FAILED = 1  # the crawl ran and failed, or was stopped before it finished: its s
 USAGE = 2  # nothing was crawled: the command, meetscout.toml, or something the crawl needs
 # (a LinkedIn session, a browser) is wrong or missing; the message says what to do
 BLOCKED = 3  # a site refused (a login wall, HTTP 999 or 403, robots.txt): wait, then try again
+NOT_FOUND = 4  # a Meetup group named does not exist ("Group not found"): check its name
 # A crawl stopped by a signal exits 128 + its number, as a shell reports it: 130 for Ctrl-C
 # (SIGINT), 143 for SIGTERM (see for_signal).
 BUSY = 75  # another crawl of the same source is running (sysexits' EX_TEMPFAIL): try again later
@@ -22,6 +23,7 @@ _BY_STATUS = {
     "ok": OK,
     "partial": OK,
     "skipped": OK,
+    "not_found": NOT_FOUND,
     "blocked": BLOCKED,
     "interrupted": FAILED,
     "failed": FAILED,

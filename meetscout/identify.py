@@ -114,6 +114,25 @@ def is_meetup_urlname(name: str) -> bool:
     return _MEETUP_URLNAME.fullmatch(name) is not None
 
 
+def meetup_urlname(text: str) -> str:
+    """A Meetup group's urlname, from itself or from any address of the group or its events
+    ("https://www.meetup.com/hdi-new-jersey/events/" -> "hdi-new-jersey"). ValueError, saying
+    what to write, for anything else (a path such as "../../etc" included)."""
+    value = str(text).strip()
+    if "/" in value or "." in value:
+        url = value if "://" in value else f"https://{value.lstrip('/')}"
+        found = identify(url) if _host(url) == "meetup.com" else None
+        if found is not None and found.kind in ("group", "event"):
+            value = urlsplit(found.url).path.strip("/").split("/")[0]
+    if is_meetup_urlname(value) and value.lower() not in MEETUP_RESERVED:
+        return value
+    raise ValueError(
+        f"{text!r} is not a Meetup group: write the part of the group's address after "
+        'meetup.com/ (for https://www.meetup.com/hdi-new-jersey/ write "hdi-new-jersey"), '
+        "or the whole address"
+    )
+
+
 def check_base_url(url: str) -> str:
     """`url` when it is an http(s) address of a site; a ValueError saying why otherwise (a
     `file://` base once made the crawler read local files)."""

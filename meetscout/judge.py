@@ -183,6 +183,15 @@ def correct(
     changed. After this the stored event (or every stored event of the group, and the group)
     carries the judgement with basis "feedback", so searches by crowd find it."""
     store.add_feedback(scope, crowd, event_id=event_id, group_id=group_id, kind=kind, note=note)
+    return apply_correction(store, scope, event_id=event_id, group_id=group_id)
+
+
+def apply_correction(
+    store: Store, scope: str, *, event_id: str | None = None, group_id: str | None = None
+) -> int:
+    """Write the corrections that hold now into the stored event (or the group and its events);
+    returns how many events changed. `correct` calls it, and so does an import of corrections
+    made on another machine."""
     profile = store.get_profile()
     corrections = Corrections.load(store)
     if scope == "event":

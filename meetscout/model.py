@@ -58,6 +58,22 @@ class Status(StrEnum):
     cancelled = "cancelled"
 
 
+class Presence(StrEnum):
+    """What the person says of a meeting they marked "I'm going", once it has happened."""
+
+    attended = "attended"
+    skipped = "skipped"
+
+
+class Outcome(StrEnum):
+    """What came of a contact or a meeting, from least to most."""
+
+    referral = "referral"
+    informational_interview = "informational_interview"
+    job_interview = "job_interview"
+    offer = "offer"
+
+
 class Venue(BaseModel):
     model_config = ConfigDict(extra="forbid")
 

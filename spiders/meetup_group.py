@@ -79,7 +79,7 @@ class MeetupGroupSpider(MeetupSpider):
         crawl: _GroupCrawl = response.meta["crawl"]
         text = response.text if hasattr(response, "text") else ""
         if group_not_found(response.status, text):
-            self.report.problems.append(f"Meetup group '{crawl.urlname}' not found (HTTP 404)")
+            self.report.group_missing(crawl.urlname)
             return
         if not self.blocked(response, f"iCal feed of '{crawl.urlname}'"):
             if response.status != 200:
@@ -106,7 +106,7 @@ class MeetupGroupSpider(MeetupSpider):
         text = response.text if hasattr(response, "text") else ""
         page = None
         if group_not_found(response.status, text):
-            self.report.problems.append(f"Meetup group '{crawl.urlname}' not found (HTTP 404)")
+            self.report.group_missing(crawl.urlname)
         elif self.blocked(response, f"events page of '{crawl.urlname}'"):
             pass
         elif response.status != 200:

@@ -8,8 +8,10 @@ import sqlite3
 from scrapy import signals
 from scrapy.utils.defer import deferred_from_coro
 
+from meetscout.config import ConfigError
 from meetscout.judge import Corrections, judge_event, judge_group
 from meetscout.model import Event, Group
+from meetscout.profile import load_and_sync
 from meetscout.store import Store, UpsertCounts
 
 from .report import CrawlReport
@@ -51,8 +53,6 @@ class StorePipeline:
             self.store = Store(database_path(spider))
             self.run_id = self.store.start_run(spider.name, run_args(spider))
             spider.run_id = self.run_id
-            # Everything is judged before it is stored, with the person's profile and corrections.
-            self.profile = self.store.get_profile()
         except sqlite3.Error as exc:  # a damaged, read-only or full database: nothing to crawl for
             spider.report.store_error = (
                 f"cannot use the database: {exc}. `meetscout doctor` checks it and says what to do"
@@ -62,6 +62,13 @@ class StorePipeline:
             # Once the engine has finished opening the spider (closing it now confuses Scrapy).
             self.crawler.signals.connect(self._stop, signal=signals.spider_opened)
             return
+        # Everything is judged before it is stored, with the person's profile (meetscout.toml's
+        # [profile] copied in if it changed) and corrections.
+        try:
+            self.profile = load_and_sync(self.store)
+        except ConfigError as exc:
+            self.profile = self.store.get_profile()
+            spider.report.warnings.append(f"the profile in meetscout.toml was not read: {exc}")
         self.known_groups: dict[str, Group | None] = {}
 
     def process_item(self, item, spider=None):

@@ -16,6 +16,9 @@ class CrawlReport:
     invalid: int = 0
     blocked: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    # Groups the site says do not exist (Meetup's 404 "Group not found"): the person's mistake,
+    # not the site's, so the run says so with a status (and exit status) of its own.
+    missing_groups: list[str] = field(default_factory=list)
     # Worth a look but nothing was lost (a listed time its description contradicts): recorded
     # with the run, without making it partial.
     warnings: list[str] = field(default_factory=list)
@@ -29,14 +32,25 @@ class CrawlReport:
     # Set when not even the run's end could be stored (the disk is full): the crawl failed.
     store_error: str | None = None
 
+    def group_missing(self, urlname: str) -> None:
+        if urlname not in self.missing_groups:
+            self.missing_groups.append(urlname)
+
     @property
     def status(self) -> str:
         if self.blocked:
             return "blocked"
+        if self.missing_groups:
+            return "not_found"
         if self.problems:
             return "partial"
         return "ok"
 
     def error_text(self) -> str | None:
-        lines = self.blocked + self.problems + [f"warning: {w}" for w in self.warnings]
+        missing = [
+            f"Meetup group '{name}' does not exist (meetup.com answered \"Group not found\"): "
+            "check its name, the part of its address after meetup.com/"
+            for name in self.missing_groups
+        ]
+        lines = self.blocked + missing + self.problems + [f"warning: {w}" for w in self.warnings]
         return "\n".join(lines) if lines else None

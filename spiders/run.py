@@ -24,6 +24,7 @@ from scrapy.settings import Settings
 
 from meetscout.paths import default_db_path
 from meetscout.store import Store
+from meetscout.terminal import clean_logs
 
 
 def project_settings(db: Path | None = None, **overrides: Any) -> Settings:
@@ -63,6 +64,7 @@ def crawl(
     """Crawl with `spider_cls(**kwargs)` into `db` until it ends; `signals` maps Scrapy signals to
     handlers (a progress line)."""
     process = _Process(project_settings(db, **(settings or {})))
+    clean_logs()  # Scrapy's log lines may quote a crawled page
     crawler = process.create_crawler(spider_cls)
     for signal, handler in (signals or {}).items():
         crawler.signals.connect(handler, signal=signal)

@@ -64,3 +64,46 @@ def test_malformed_file_names_line_and_key_without_traceback(tmp_path, monkeypat
     assert result.exit_code == 2
     assert "line 3" in result.output and "profile.radius_km" in result.output
     assert "Traceback" not in result.output
+
+
+def test_config_check_fails_on_a_schedule_it_cannot_read(tmp_path, monkeypatch):
+    """Issue 18 item 7: `schedule = "twice a week"` passed `meetscout config` (exit 0)."""
+    isolate(tmp_path, monkeypatch)
+    (tmp_path / "meetscout.toml").write_text('[meetup]\nschedule = "twice a week"\n')
+    result = runner.invoke(app, ["config"])
+    assert result.exit_code == 2
+    assert "line 2, key 'meetup.schedule'" in result.output
+
+
+def test_a_mistyped_crowd_is_a_short_message_with_the_choices(tmp_path):
+    result = runner.invoke(
+        app,
+        ["events", "--crowd", "employeed", "--db", str(tmp_path / "m.db")],
+        env={"COLUMNS": "200"},
+    )
+    assert result.exit_code == 2
+    assert (
+        "'employeed' is not a crowd: choose employed, job_seekers or not_networking"
+        in result.output
+    )
+    assert "did you mean 'employed'?" in result.output
+    assert "Value error" not in result.output
+
+
+def test_linkedin_line_counts_event_pages_too(tmp_path, monkeypatch):
+    """Issue 18: `config` said "LinkedIn: on, 0 searches" for a file listing LinkedIn events."""
+    isolate(tmp_path, monkeypatch)
+    (tmp_path / "meetscout.toml").write_text(
+        '[linkedin]\nenabled = true\nevents = ["https://www.linkedin.com/events/7401234567890123451/",'
+        ' "https://www.linkedin.com/events/7401234567890123452/"]\n'
+    )
+    result = runner.invoke(app, ["config"])
+    assert result.exit_code == 0, result.output
+    assert "LinkedIn: on, 0 searches, 2 event pages, crawled daily" in result.output
+    (tmp_path / "meetscout.toml").write_text(
+        '[linkedin]\nenabled = true\nkeywords = ["pmi"]\nplaces = ["Newark, NJ"]\n'
+    )
+    result = runner.invoke(app, ["config"])
+    assert "LinkedIn: on, 1 search in Newark, NJ, 0 event pages" in result.output
+    (tmp_path / "meetscout.toml").write_text("[linkedin]\nenabled = true\n")
+    assert "on, but nothing to crawl" in runner.invoke(app, ["config"]).output

@@ -96,3 +96,87 @@ def test_a_meeting_on_the_chapters_site_and_on_meetup_is_listed_once(tmp_path):
     ]
     result = runner.invoke(app, ["events", "--db", str(db)], env={"COLUMNS": "200"})
     assert "Also on Meetup" in result.output and result.output.count("Knowledge") == 1
+
+
+def test_typed_dates_are_days_in_the_persons_zone(tmp_path):
+    """Issue 18 item 5: with TZ=America/New_York, --from 2026-12-05 --to 2026-12-06 listed a
+    meeting on Friday 4 December at 19:00 (midnight UTC) and missed late Sunday."""
+    import os
+    import subprocess
+    import sys
+    from datetime import UTC, datetime
+
+    db = tmp_path / "m.db"
+    at = {
+        "friday-evening": datetime(2026, 12, 5, 0, 0, tzinfo=UTC),  # Fri 4 Dec 19:00 EST
+        "saturday": datetime(2026, 12, 5, 20, 0, tzinfo=UTC),
+        "sunday-late": datetime(2026, 12, 7, 4, 30, tzinfo=UTC),  # Sun 6 Dec 23:30 EST
+        "monday": datetime(2026, 12, 7, 14, 0, tzinfo=UTC),
+    }
+    with Store(db) as s:
+        s.upsert_events(
+            [make_event(n, title=t, starts_at=when) for n, (t, when) in enumerate(at.items())]
+        )
+    env = {**os.environ, "TZ": "America/New_York", "MEETSCOUT_CONFIG": str(tmp_path / "none.toml")}
+    (tmp_path / "none.toml").write_text("")
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "meetscout.cli",
+            "events",
+            "--from",
+            "2026-12-05",
+            "--to",
+            "2026-12-06",
+            "--json",
+            "--db",
+            str(db),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert [json.loads(line)["title"] for line in done.stdout.splitlines()] == [
+        "saturday",
+        "sunday-late",
+    ]
+
+
+def test_times_are_shown_in_the_persons_zone_labelled(tmp_path):
+    """One rule for every time shown: the person's zone, named (the meeting is in Los Angeles)."""
+    import os
+    import subprocess
+    import sys
+    from datetime import UTC, datetime
+
+    db = tmp_path / "m.db"
+    with Store(db) as s:
+        s.upsert_events(
+            [
+                make_event(
+                    1,
+                    title="West coast webinar",
+                    timezone="America/Los_Angeles",
+                    starts_at=datetime(2026, 12, 5, 3, 0, tzinfo=UTC),
+                )
+            ]
+        )
+    env = {**os.environ, "TZ": "America/New_York", "MEETSCOUT_CONFIG": str(tmp_path / "none.toml")}
+    (tmp_path / "none.toml").write_text("")
+    done = subprocess.run(
+        [sys.executable, "-m", "meetscout.cli", "events", "--db", str(db)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Fri 4 Dec 22:00 EST" in done.stdout
+
+
+def test_events_help_says_how_dates_are_read():
+    result = runner.invoke(app, ["events", "--help"], env={"COLUMNS": "200"})
+    assert "days in your zone" in " ".join(result.output.split())

@@ -84,6 +84,14 @@ def test_marks_and_the_job_seeker_count_see_the_meeting_once(store):
     assert store.count_going("job_seekers", NOW, NOW + timedelta(days=30)) == 1
 
 
+def test_a_mark_on_a_meeting_listed_once_is_its_own_beside_linked_ones(store):
+    """A link between two other listings says nothing of a meeting listed on one site only."""
+    store.upsert_events([chapter_site(), meetup(), make_event(5, title="Holiday Reception")])
+    store.mark_going("meetup:300000005", "employed")
+    assert store.presence_among(["meetup:300000005", "ical:hdi-dec"]) == {"meetup:300000005": None}
+    assert store.going_among(["meetup:300000002"]) == set()
+
+
 def test_a_moved_listing_leaves_the_meeting_and_doubt_keeps_listings_apart(store):
     store.upsert_events([chapter_site(), meetup()])
     assert store.count_meetings() == 1

@@ -58,6 +58,20 @@ test('not-networking is quiet: no chips', () => {
   assert.deepEqual(view.reasons, ['A hiking club']);
 });
 
+test('a cancelled meeting says so, whoever would have gone: no chips, no count', () => {
+  const view = v.describeFlag({
+    crowd: 'employed', kind: 'workshop_seminar', access: ['guest_pass'], targets: ['Prudential'],
+    reasons: ['A workshop for practitioners'], cancelled: true,
+    job_seeker_count: { marked: 1, limit: 2 },
+  });
+  assert.equal(view.tone, 'cancelled');
+  assert.equal(view.label, 'Cancelled');
+  assert.deepEqual(view.chips, []);
+  assert.equal(view.count, null);
+  assert.equal(view.name, 'meetscout: Cancelled');
+  assert.deepEqual(view.reasons, ['A workshop for practitioners']);
+});
+
 test('a judgement that is not sure is quiet: "Not sure", its reasons, no chips or count', () => {
   const view = v.describeFlag({
     crowd: 'job_seekers', kind: 'job_seeker_group', sure: false, access: ['free'], targets: ['Acme'],
@@ -137,4 +151,51 @@ test('freshness in words', () => {
   assert.equal(v.ago('2026-11-25T11:00:00Z', now), '1 hour ago');
   assert.equal(v.ago('2026-11-20T12:00:00Z', now), '5 days ago');
   assert.equal(v.ago('garbage', now), 'never');
+});
+
+test('once the meeting is over, the flag asks whether the person went', () => {
+  const now = new Date('2026-12-02T12:00:00Z');
+  assert.equal(v.afterMeeting({ over_at: '2026-12-02T01:00:00Z' }, now), true);
+  assert.equal(v.afterMeeting({ starts_at: '2026-12-02T11:00:00Z', over_at: '2026-12-02T13:00:00Z' }, now), false);
+  assert.equal(v.afterMeeting({ over_at: null }, now), false);
+  assert.equal(v.afterMeeting(null, now), false);
+});
+
+test('the toolbar count: nothing at zero, at most 99+', () => {
+  assert.equal(v.countText(0), '');
+  assert.equal(v.countText(undefined), '');
+  assert.equal(v.countText(3), '3');
+  assert.equal(v.countText(250), '99+');
+});
+
+test("the toolbar icon: follow-ups due come before what is new in the plan", () => {
+  const plan = { new: [{ id: 'meetup:1' }, { id: 'meetup:2' }] };
+  assert.deepEqual(v.toolbarBadge(1, plan), { text: '1', color: '#b91c1c', title: 'meetscout: 1 follow-up due' });
+  assert.equal(v.toolbarBadge(0, plan).text, '2');
+  assert.equal(v.toolbarBadge(0, plan).color, '#14532d');
+  assert.equal(v.toolbarBadge(0, null).text, '');
+  assert.equal(v.toolbarBadge(undefined, { new: [] }).title, 'meetscout');
+});
+
+test('a follow-up says when it is due, or since when it is overdue', () => {
+  const due = { due_at: '2026-12-03T20:30:00Z', state: 'due' };
+  assert.match(v.followupWhen(due, 'en-GB'), /^Due by Thu 3 Dec, \d{1,2}:30/);
+  assert.match(v.followupWhen({ ...due, state: 'overdue' }, 'en-GB'), /^Overdue since Thu 3 Dec$/);
+  assert.equal(v.followupWhen({ due_at: 'nonsense', state: 'due' }, 'en-GB'), '');
+});
+
+test("an API error's sentence is read from its JSON body", () => {
+  assert.equal(v.apiDetail('{"detail": "Give the contact\'s full name"}'), "Give the contact's full name");
+  assert.equal(v.apiDetail('plain text'), 'plain text');
+  assert.equal(v.apiDetail(''), '');
+});
+
+test('a meeting time is in the person\'s zone with the zone named, as the CLI shows it', () => {
+  // Issue 18 item 5: the popup showed times with no zone while the CLI showed the meeting's own.
+  const at = '2026-12-05T00:00:00Z'; // Friday 4 December, 19:00 in New York
+  assert.equal(v.whenText(at, { timeZone: 'America/New_York', locale: 'en-US' }), 'Fri, Dec 4, 7:00 PM EST');
+  assert.equal(v.whenText(at, { timeZone: 'Europe/Berlin', locale: 'en-US' }), 'Sat, Dec 5, 1:00 AM GMT+1');
+  assert.equal(v.whenText('garbage'), '');
+  assert.equal(v.whenText(null), '');
+  assert.equal(v.zoneName({ timeZone: 'America/New_York' }), 'America/New_York');
 });

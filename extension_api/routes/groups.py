@@ -38,6 +38,6 @@ def one(
     [assessment] = judge_stored(store, [group], profile)
     return GroupOut(
         group=group.model_copy(update={"assessment": assessment}),
-        label=label_for(assessment.crowd),
+        label=label_for(group, assessment),
         upcoming=event_views(store, upcoming, profile),
     )

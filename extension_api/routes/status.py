@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from meetscout import __version__
+from meetscout.log import count_open_followups
 from meetscout.model import Crowd
 from meetscout.personal import job_seeker_budget
 from meetscout.store import EventQuery, now_utc
@@ -49,4 +50,5 @@ def status(store: StoreDep, profile: ProfileDep) -> StatusOut:
         job_seeker_count=JobSeekerCount.of(job_seeker_budget(store, profile)),
         next_employed=upcoming,
         capture_opt_in=profile.capture_opt_in,
+        followups_open=count_open_followups(store),
     )

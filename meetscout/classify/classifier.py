@@ -25,7 +25,8 @@ from .lexicon import file_version as lexicon_version
 from .weights import REASON_AT, Weights, load_weights
 from .weights import file_version as weights_version
 
-ALGORITHM = "2"
+# "3": a group named by one host reason is not named again by another (issue 18).
+ALGORITHM = "3"
 KINDS_OF = {
     Crowd.employed: (
         Kind.professional_association,
@@ -211,7 +212,12 @@ def _reasons(
         ):
             against = (weight, hit)
     quoted: set[str] = set()  # words a cue's reason quotes already
+    hosts: set[str] = set()  # group names a host reason quotes already: each is said once
     for _, hit in sorted(cited, key=itemgetter(0), reverse=True):
+        if hit.cue.category == "host" and hit.name:
+            if hit.name in hosts:
+                continue
+            hosts.add(hit.name)
         reasons.append(_hit_text(hit))
         quoted.update(hit.words.lower().split())
     words = sorted(strong.intersection(known_words), key=lambda w: (-pulls[w], w))

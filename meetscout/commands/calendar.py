@@ -13,6 +13,7 @@ from ..calendar_export import calendar_entries, calendar_ics
 from ..exit_codes import BLOCKED, FAILED
 from ..sources.calendars import WINDOW_DAYS
 from ..store import now_utc
+from ..terminal import say
 from .common import DbOption, console, err_console, fail, open_store
 from .crawl_calendar import DaysOption, FromOption
 
@@ -46,18 +47,16 @@ def find(
     spider = found.spider
     report = spider.report
     for note in report.notes:
-        console.print(note, highlight=False, markup=False, soft_wrap=True)
+        say(console, note)
     for _asked, feed, read in spider.reads:
         name = read.group.name if read.group else feed.url
-        console.print(
+        say(
+            console,
             f"{feed.url}: {name}: {len(read.events)} meetings in the next {days} days"
             + (f", {len(read.cancelled)} called off" if read.cancelled else ""),
-            highlight=False,
-            markup=False,
-            soft_wrap=True,
         )
     for line in report.blocked + report.problems + [f"warning: {w}" for w in report.warnings]:
-        err_console.print(f"  {line}", highlight=False, markup=False, soft_wrap=True)
+        say(err_console, f"  {line}")
     if not spider.reads:
         raise typer.Exit(BLOCKED if report.blocked else FAILED)
 
@@ -74,10 +73,12 @@ def export(
     ] = None,
     db: DbOption = None,
 ) -> None:
-    """Write the meetings you are going to (or accepted from your plan) as an ICS file.
+    """Write the meetings you are going to (or accepted from your plan), and your follow-ups
+    due with a reminder, as an ICS file.
 
-    Google Calendar, Outlook and Apple Calendar import it; each meeting keeps its id, so
+    Google Calendar, Outlook and Apple Calendar import it; each entry keeps its id, so
     importing again updates rather than duplicates. A cancelled meeting shows as cancelled.
+    A follow-up's entry says how many people you met at a meeting, never their names.
 
     Example:
 
@@ -95,7 +96,8 @@ def export(
     except OSError as exc:
         fail(f"cannot write {file}: {exc.strerror or exc}")
     if count:
-        console.print(f"Wrote {count} meetings to {file}.", highlight=False)
+        entries = "1 entry" if count == 1 else f"{count} entries"
+        console.print(f"Wrote {entries} to {file}.", highlight=False)
     else:
         console.print(
             f"Wrote an empty calendar to {file}: mark meetings going, or accept picks from "

@@ -14,21 +14,14 @@ from ..classify.evaluate import Split, evaluate_lines, render
 from ..classify.listing import ListingError, listing_event
 from ..judge import Corrections, judge_event, judge_group
 from ..model import Group, Profile
-from ..paths import default_db_path
 from ..store import Store
-from .common import DbOption, console, fail, open_store
+from .common import DbOption, console, fail, open_store, profile_in_use
 
 
 def _profile(db: Path | None, targets: list[str] | None) -> Profile:
-    """The person's profile when a database exists (never create one just to read it)."""
-    path = db or default_db_path()
-    profile = Profile()
-    if Path(path).exists():
-        store = open_store(path)
-        try:
-            profile = store.get_profile()
-        finally:
-            store.close()
+    """The person's profile (meetscout/profile.py): the stored one when a database exists, else
+    meetscout.toml's `[profile]` (never create a database just to read it)."""
+    profile, _ = profile_in_use(db)
     if targets:
         profile = profile.model_copy(
             update={"target_companies": [*profile.target_companies, *targets]}
@@ -105,7 +98,8 @@ def classify(
     source, is_online, fee (text or number), starts_at (ISO 8601); other fields are ignored.
     Each output line has crowd, kind, confidence, access, reasons, targets and the input's id.
     A line that is not a JSON object gets {"error": ...} and the run goes on. Targets come from
-    your profile (in the database) and --target.
+    your profile (`meetscout profile`: meetscout.toml's [profile], or as edited since) and
+    --target.
 
     Example:
 

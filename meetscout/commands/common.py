@@ -4,18 +4,25 @@ from __future__ import annotations
 
 import contextlib
 import os
+import socket
 from collections.abc import Iterator
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
+from pydantic_core import PydanticCustomError
 from rich.console import Console
-from rich.markup import escape
 
+from ..config import Config, ConfigError, load_config
+from ..did_you_mean import one_of, suggestion
 from ..exit_codes import BUSY, USAGE
+from ..model import Profile
 from ..paths import default_db_path
+from ..profile import load_and_sync
 from ..scheduling.locks import LockBusy, SourceLock
 from ..store import Store
+from ..terminal import safe
 
 console = Console()
 err_console = Console(stderr=True)
@@ -31,8 +38,32 @@ DbOption = Annotated[
 ]
 
 
+def word_option(enum: type[StrEnum], noun: str, help: str) -> Any:
+    """An option that takes one of an enum's words. A mistyped one is told the choices and the
+    nearest of them ("'employeed' is not a crowd: choose employed, job_seekers or
+    not_networking; did you mean 'employed'?"); the value arrives as the enum member."""
+    words = [member.value for member in enum]
+
+    def parse(value: Any) -> StrEnum:
+        if isinstance(value, enum):
+            return value
+        if value in words:
+            return enum(value)
+        # Typer validates options with pydantic, which would prefix a ValueError's words.
+        raise PydanticCustomError(
+            "meetscout_choice",
+            "{message}",
+            {"message": f"{value!r} is not a {noun}: choose {one_of(words)}"
+             f"{suggestion(str(value), words)}"},
+        )  # fmt: skip
+
+    return typer.Option(help=help, parser=parse, metavar=f"[{'|'.join(words)}]")
+
+
 def open_store(db: Path | None, *, must_exist: bool = False) -> Store:
-    """The database, or a message and an exit: never a traceback.
+    """The database, or a message and an exit: never a traceback; with meetscout.toml's
+    `[profile]` copied in if it changed (meetscout/profile.py; a file with mistakes is said
+    once and the stored profile used).
 
     `must_exist`: for commands that only read (or re-judge what is stored): a missing file is
     a mistyped --db, not a new database to make. An empty (0-byte) file is said, not silently
@@ -53,16 +84,42 @@ def open_store(db: Path | None, *, must_exist: bool = False) -> Store:
             soft_wrap=True,
         )
     try:
-        return Store(db)
+        store = Store(db)
     except Exception as exc:  # a corrupt or unreadable file: say which, not a traceback
         fail(f"cannot open the database {path}: {exc}; `meetscout doctor` checks it")
+    try:
+        load_and_sync(store)
+    except ConfigError as exc:
+        warn(f"the profile in meetscout.toml was not read: {exc}")
+    return store
+
+
+def warn(message: str) -> None:
+    """Print `message` as a warning (plain text, as `fail` does) and carry on."""
+    err_console.print(
+        f"[yellow]meetscout:[/yellow] {safe(message)}", soft_wrap=True, highlight=False
+    )
+
+
+@contextlib.contextmanager
+def log_store(db: Path | None) -> Iterator[Store]:
+    """The store for a networking-log command; what the log refuses becomes its message."""
+    from ..log import LogError
+
+    store = open_store(db)
+    try:
+        yield store
+    except LogError as exc:
+        fail(str(exc))
+    finally:
+        store.close()
 
 
 def fail(message: str, code: int = USAGE) -> NoReturn:
     """Print `message` as an error and exit with `code` (meetscout/exit_codes.py). The message is
-    plain text: square brackets ("[linkedin]") are words, not styles, and a long path stays on
-    one line to copy."""
-    err_console.print(f"[red]meetscout:[/red] {escape(message)}", soft_wrap=True, highlight=False)
+    plain text, crawled words included: square brackets ("[linkedin]") are words, not styles,
+    control characters are dropped, and a long path stays on one line to copy."""
+    err_console.print(f"[red]meetscout:[/red] {safe(message)}", soft_wrap=True, highlight=False)
     raise typer.Exit(code)
 
 
@@ -84,3 +141,35 @@ def source_lock(db: Path | None, source: str) -> Iterator[None]:
         yield
     finally:
         lock.release()
+
+
+def port_problem(host: str, port: int) -> str | None:
+    """None when we can listen there, else why not."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            return exc.strerror or str(exc)
+    return None
+
+
+def profile_in_use(db: Path | None, config: Config | None = None) -> tuple[Profile, Path | None]:
+    """The person's profile (meetscout/profile.py) and the database it was read from: the
+    stored one when a database exists (meetscout.toml's [profile] copied in if it changed),
+    else the file's section over the defaults, with None. Never creates a database to read it.
+    `config` is meetscout.toml when the caller has read it already."""
+    path = Path(db) if db else default_db_path()
+    if path.exists():
+        store = open_store(path)
+        try:
+            return store.get_profile(), path
+        finally:
+            store.close()
+    if config is None:
+        try:
+            config = load_config()
+        except ConfigError as exc:
+            fail(str(exc))
+    return config.profile, None

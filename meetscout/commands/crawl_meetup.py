@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from ..identify import check_base_url, is_meetup_urlname
+from ..identify import check_base_url, is_meetup_urlname, meetup_urlname
 from .common import DbOption, fail
 from .crawl_run import crawl_in_process
 
@@ -38,8 +38,10 @@ def meetup(
     urlnames: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Group urlnames (meetup.com/<urlname>/). None: the groups in meetscout.toml.",
+            help="Groups, each by its urlname (the part of its address after meetup.com/: "
+            "meetup.com/`<urlname>`/) or its whole address. None: the groups in meetscout.toml.",
             show_default=False,
+            metavar="URLNAME...",
         ),
     ] = None,
     db: DbOption = None,
@@ -47,11 +49,19 @@ def meetup(
 ) -> None:
     """Gather the upcoming events of Meetup groups from their calendar feeds and pages.
 
+    A group that does not exist (meetup.com answers "Group not found") ends the crawl with exit
+    status 4, after the other groups are crawled.
+
     Example:
 
         meetscout crawl meetup hdi-new-jersey pmi-nj-chapter
     """
-    names = list(urlnames or [])
+    names = []
+    for given in urlnames or []:
+        try:
+            names.append(meetup_urlname(given))
+        except ValueError as exc:
+            fail(str(exc))
     if not names:
         from ..config import ConfigError, load_config
 

@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import typer
-from rich.markup import escape
 
 from ..exit_codes import FAILED, OK, for_signal, for_status
 from ..scheduling.processes import COUNT_FIELDS
+from ..terminal import safe, say
 from .common import console, err_console, fail, open_store, source_lock
 
 
@@ -52,7 +52,7 @@ def crawl_in_process(
         why = getattr(report, "store_error", None) or "see the messages above"
         fail(f"{label}: the crawl did not start ({why})", code=FAILED)
     for note in getattr(report, "notes", []):
-        console.print(f"  {note}", highlight=False, markup=False, soft_wrap=True)
+        say(console, f"  {note}")
     if done.run["status"] is None:  # the store could not record how the crawl ended
         reason = getattr(report, "store_error", None) or "the crawl's end was not recorded"
         done.run = {**done.run, "status": "failed", "error": reason}
@@ -66,11 +66,11 @@ def _summary(label: str, run: dict[str, Any]) -> None:
     colour = {"ok": "green", "partial": "yellow"}.get(run["status"], "red")
     counts = ", ".join(f"{run.get(name) or 0} {name}" for name in COUNT_FIELDS)
     console.print(
-        f"{escape(label)}: [{colour}]{run['status']}[/{colour}] — {counts}",
+        f"{safe(label)}: [{colour}]{run['status']}[/{colour}] — {counts}",
         highlight=False,
         soft_wrap=True,
     )
-    # The reasons: which source is blocked and why, which group was not found, …
+    # The reasons: which source is blocked and why, which group does not exist, …
     target = err_console if for_status(run["status"]) != OK else console
     for line in (run.get("error") or "").splitlines():
-        target.print(f"  {line}", highlight=False, markup=False, soft_wrap=True)
+        say(target, f"  {line}")

@@ -3,27 +3,25 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import datetime, tzinfo
 from typing import Annotated
 
 import typer
-from rich.markup import escape
-from rich.table import Table
 
-from ..labels import ALSO_AT
-from ..model import Access, Crowd, Event, Kind
+from ..meeting_table import show_meetings
+from ..model import Access, Crowd, Kind
 from ..store import SORTS, EventQuery, QueryError
-from .common import DbOption, console, fail, open_store
+from ..times import DayError, person_zone, typed_time
+from .common import DbOption, console, fail, open_store, word_option
 
 
-def _parse_day(value: str | None, option: str) -> datetime | None:
+def _typed(value: str | None, option: str, zone: tzinfo, *, end: bool = False) -> datetime | None:
     if not value:
         return None
     try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
+        return typed_time(value, zone, end_of_day=end)
+    except DayError:
         fail(f"{option} wants a date like 2026-12-01 or 2026-12-01T18:00, not {value!r}")
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def events(
@@ -31,13 +29,17 @@ def events(
         list[str] | None,
         typer.Argument(help="Full-text words; quote a phrase.", show_default=False),
     ] = None,
-    crowd: Annotated[Crowd | None, typer.Option(help="Who mostly goes.")] = None,
-    kind: Annotated[Kind | None, typer.Option(help="What sort of meeting.")] = None,
-    access: Annotated[Access | None, typer.Option(help="How to get in cheaply.")] = None,
-    date_from: Annotated[
-        str | None, typer.Option("--from", help="On or after (YYYY-MM-DD).")
+    crowd: Annotated[Crowd | None, word_option(Crowd, "crowd", "Who mostly goes.")] = None,
+    kind: Annotated[Kind | None, word_option(Kind, "kind", "What sort of meeting.")] = None,
+    access: Annotated[
+        Access | None, word_option(Access, "way in", "How to get in cheaply.")
     ] = None,
-    date_to: Annotated[str | None, typer.Option("--to", help="Before (YYYY-MM-DD).")] = None,
+    date_from: Annotated[
+        str | None, typer.Option("--from", help="On or after this day (YYYY-MM-DD).")
+    ] = None,
+    date_to: Annotated[
+        str | None, typer.Option("--to", help="On or before this day (YYYY-MM-DD).")
+    ] = None,
     online: Annotated[
         bool | None, typer.Option("--online/--in-person", help="Only virtual, or only in person.")
     ] = None,
@@ -48,23 +50,28 @@ def events(
 ) -> None:
     """Search the events meetscout has gathered.
 
+    Dates you type are days in your zone (your profile's timezone, else this computer's: $TZ),
+    and times are shown in it, labelled: --from 2026-12-05 --to 2026-12-06 is the whole of
+    the 5th and the 6th where you are.
+
     Example:
 
         meetscout events "project management" --crowd employed --from 2026-12-01 --limit 5
     """
-    query = EventQuery(
-        text=" ".join(words) if words else None,
-        crowd=crowd.value if crowd else None,
-        kind=kind.value if kind else None,
-        access=access.value if access else None,
-        date_from=_parse_day(date_from, "--from"),
-        date_to=_parse_day(date_to, "--to"),
-        online=online,
-        limit=limit,
-        sort=sort,
-    )
     store = open_store(db, must_exist=True)
     try:
+        zone = person_zone(store.get_profile())
+        query = EventQuery(
+            text=" ".join(words) if words else None,
+            crowd=crowd.value if crowd else None,
+            kind=kind.value if kind else None,
+            access=access.value if access else None,
+            date_from=_typed(date_from, "--from", zone),
+            date_to=_typed(date_to, "--to", zone, end=True),
+            online=online,
+            limit=limit,
+            sort=sort,
+        )
         found = store.search_events(query)
         also = store.also_listed([e.id for e in found])
     except QueryError as exc:
@@ -78,42 +85,10 @@ def events(
                 json.dumps({**event.model_dump(mode="json"), "also_at": also.get(event.id, [])})
             )
         return
-    if not found:
-        console.print(
-            "No events match. Try fewer words or filters, or crawl first: meetscout crawl"
-        )
-        return
-    console.print(events_table(found, also=also))
-
-
-def events_table(
-    found: list[Event], title: str | None = None, also: dict[str, list[dict]] | None = None
-) -> Table:
-    table = Table(title=title, show_lines=False)
-    for name in ("When", "Event", "Group", "Crowd", "Kind", "Access", "Why"):
-        table.add_column(name, overflow="fold")
-    for event in found:
-        a = event.assessment
-        elsewhere = sorted({ALSO_AT.get(x["source"], "") for x in (also or {}).get(event.id, [])})
-        table.add_row(
-            _when(event),
-            escape(event.title)
-            + (" [red](cancelled)[/red]" if event.status == "cancelled" else "")
-            + "".join(f"\n[dim]{escape(words)}[/dim]" for words in elsewhere if words),
-            event.group_name or "",
-            a.crowd.value if a else "",
-            a.kind.value if a else "",
-            ", ".join(x.value for x in a.access) if a else "",
-            a.reasons[0] if a and a.reasons else "",
-        )
-    return table
-
-
-def _when(event: Event) -> str:
-    if not event.starts_at:
-        return "?"
-    if event.timezone:
-        from zoneinfo import ZoneInfo
-
-        return event.starts_at.astimezone(ZoneInfo(event.timezone)).strftime("%a %d %b %H:%M")
-    return event.starts_at.strftime("%a %d %b %H:%M UTC")
+    show_meetings(
+        console,
+        found,
+        empty="No events match. Try fewer words or filters, or crawl first: meetscout crawl",
+        zone=zone,
+        also=also,
+    )

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from ..config import ConfigError, load_config
 from ..exit_codes import OK, for_status
@@ -17,7 +16,14 @@ from ..scheduling.processes import Stopper, worst
 from ..scheduling.scheduler import Scheduler, SourceResult, install_stop_signals, run_once
 from ..scheduling.source_plans import SourcePlan, plan_sources
 from ..scheduling.state import Policy
-from ..scheduling.system_units import cron_line, systemd_units
+from ..scheduling.system_units import (
+    INSTALL,
+    cron_line,
+    systemd_units,
+    user_units_dir,
+    write_systemd,
+)
+from ..terminal import Column, clean_logs, say, show_table
 from .common import DbOption, console, err_console, fail
 
 ConfigOption = Annotated[
@@ -58,6 +64,18 @@ def schedule(
     print_systemd: Annotated[
         bool, typer.Option("--print-systemd", help="Print a systemd service and timer, then exit.")
     ] = False,
+    write_units: Annotated[
+        bool,
+        typer.Option(
+            "--write-systemd",
+            help="Write the systemd service and timer into your user's systemd folder "
+            "(or --units-dir), then exit.",
+        ),
+    ] = False,
+    units_dir: Annotated[
+        Path | None,
+        typer.Option("--units-dir", help="Where --write-systemd writes the two files."),
+    ] = None,
     print_cron: Annotated[
         bool, typer.Option("--print-cron", help="Print a crontab line, then exit.")
     ] = False,
@@ -81,8 +99,8 @@ def schedule(
     Runs in the foreground until Ctrl-C or SIGTERM; a running crawl then gets --grace seconds to
     finish before it is stopped and recorded as interrupted. With --once it crawls the sources
     that are due and exits as a crawl command does, with the status of the crawl that went worst
-    (0 when each went well): what cron or a systemd timer calls (see --print-cron and
-    --print-systemd).
+    (0 when each went well): what cron or a systemd timer calls (see --print-cron, and
+    --write-systemd, which writes the service and timer files for you).
 
     Example:
 
@@ -101,6 +119,16 @@ def schedule(
     if print_systemd:
         typer.echo(systemd_units(db_path, config_path, grace), nl=False)
         return
+    if write_units:
+        folder = units_dir or user_units_dir()
+        try:
+            written = write_systemd(folder, db_path, config_path, grace)
+        except OSError as exc:
+            fail(f"cannot write the systemd units into {folder}: {exc}")
+        for path in written:
+            typer.echo(f"Wrote {path}")
+        typer.echo(f"Start them with: {INSTALL}")
+        return
     if print_cron:
         typer.echo(cron_line(db_path, config_path), nl=False)
         return
@@ -115,9 +143,7 @@ def schedule(
     install_stop_signals(stopper)
     for plan in plans:
         if not plan.active:
-            err_console.print(
-                f"{plan.name}: not crawled ({plan.off_because})", highlight=False, markup=False
-            )
+            say(err_console, f"{plan.name}: not crawled ({plan.off_because})")
     if not any(p.active for p in plans):
         fail(
             "nothing to crawl: add Meetup groups or searches, or chapters' calendars, to "
@@ -125,7 +151,7 @@ def schedule(
         )
     if once:
         results = run_once(plans, db_path, stopper=stopper, policy=policy, force=force, env=env)
-        console.print(results_table(results))
+        show_results(results)
         bad = [r for r in results if for_status(r.outcome.status) != OK]
         if bad:
             names = ", ".join(f"{r.source} {r.outcome.status}" for r in bad)
@@ -141,6 +167,7 @@ def _foreground(
     plans: list[SourcePlan], db: Path, policy: Policy, stopper: Stopper, env: dict | None
 ) -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", datefmt="%H:%M:%S")
+    clean_logs()
     # Its "skipped: maximum number of running instances" is our overlap rule working, not news.
     logging.getLogger("apscheduler").setLevel(logging.ERROR)
     scheduler = Scheduler(plans, db, policy=policy, stopper=stopper, env=env)
@@ -148,7 +175,7 @@ def _foreground(
     def report(result: SourceResult) -> None:
         nxt = None if stopper.stopping else scheduler.next_runs().get(result.source)
         when = f"; next run {_local(nxt)}" if nxt else ""
-        console.print(f"{result.source}: {_summary(result)}{when}", highlight=False, markup=False)
+        say(console, f"{result.source}: {_summary(result)}{when}")
 
     scheduler.on_result = report
     scheduler.start()
@@ -161,22 +188,36 @@ def _foreground(
     console.print("Stopped.")
 
 
-def results_table(results: list[SourceResult]) -> Table:
-    table = Table(title="Crawls run" if results else "Nothing was due")
-    for name in ("Source", "Status", "New", "Updated", "Unchanged", "Cancelled", "Invalid", "Note"):
-        table.add_column(name, overflow="fold")
+RESULT_COLUMNS = (
+    Column("Source"),
+    Column("Status"),
+    Column("New", justify="right"),
+    Column("Updated", justify="right", drop=3),
+    Column("Unchanged", justify="right", drop=5),
+    Column("Cancelled", justify="right", drop=2),
+    Column("Invalid", justify="right", drop=4),
+    Column("Note", min_width=24, drop=1),
+)
+
+
+def show_results(results: list[SourceResult]) -> None:
+    """A row per source crawled; with none due, a sentence saying when the first one is."""
+    rows = []
     for r in results:
         c = r.outcome.counts
         note = (r.outcome.error or "").splitlines()[0] if r.outcome.error else ""
         if r.state.retry_at and r.outcome.status in ("failed", "blocked"):
             note = f"retry after {_local(r.state.retry_at)}. {note}"
-        table.add_row(
-            r.source,
-            r.outcome.status,
-            *(str(c.get(k, 0)) for k in ("new", "updated", "unchanged", "cancelled", "invalid")),
-            note,
-        )
-    return table
+        counts = (str(c.get(k, 0)) for k in ("new", "updated", "unchanged", "cancelled", "invalid"))
+        rows.append([r.source, r.outcome.status, *counts, note])
+    show_table(
+        console,
+        RESULT_COLUMNS,
+        rows,
+        title="Crawls run",
+        empty="Nothing was due: every source was crawled recently enough for its schedule "
+        "(`meetscout status` says when each runs next; `meetscout crawl` crawls them all now).",
+    )
 
 
 def _summary(result: SourceResult) -> str:

@@ -3,27 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
-import socket
 from typing import Annotated
 
 import typer
 
 from ..api_token import load_or_create_token
-from .common import DbOption, console, fail, open_store
+from .common import DbOption, console, fail, open_store, port_problem
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
-
-
-def _port_free(host: str, port: int) -> str | None:
-    """None when we can listen there, else why not."""
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    with socket.socket(family, socket.SOCK_STREAM) as probe:
-        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            probe.bind((host, port))
-        except OSError as exc:
-            return exc.strerror or str(exc)
-    return None
 
 
 def serve(
@@ -58,7 +45,7 @@ def serve(
             f"meetscout serves this machine only; --host must be one of {', '.join(LOOPBACK)}, "
             f"not {host!r}"
         )
-    problem = _port_free(host, port)
+    problem = port_problem(host, port)
     if problem:
         fail(
             f"cannot listen on {host}:{port} ({problem}). Is `meetscout serve` already "

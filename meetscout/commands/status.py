@@ -9,11 +9,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
-from rich.table import Table
 
 from ..paths import default_db_path
 from ..scheduling.status import SourceStatus, source_statuses
+from ..terminal import Column, show_table
 from .common import DbOption, console, open_store
 from .schedule import ConfigOption, load_plans
 
@@ -44,13 +43,8 @@ def status(
         for item in found:
             typer.echo(json.dumps(item.as_dict()))
         return
-    table = Table(title=f"Sources ({db_path})")
-    for name in ("Source", "Schedule", "Last run", "Status", "Counts"):
-        table.add_column(name, overflow="fold")
-    table.add_column("Next run", overflow="fold")
-    table.add_column("Note", overflow="fold")
-    for s in found:
-        table.add_row(
+    rows = [
+        [
             s.source,
             s.schedule,
             _when(s.last_started),
@@ -58,8 +52,21 @@ def status(
             ", ".join(f"{s.counts.get(c, 0)} {c}" for c in COUNTS if s.counts.get(c)),
             _next(s),
             _note(s),
-        )
-    console.print(table)
+        ]
+        for s in found
+    ]
+    show_table(console, COLUMNS, rows, title=f"Sources ({db_path})")
+
+
+COLUMNS = (
+    Column("Source"),
+    Column("Schedule", min_width=8, drop=3),
+    Column("Last run", no_wrap=True),
+    Column("Status"),
+    Column("Counts", min_width=10, drop=2),
+    Column("Next run", min_width=10),
+    Column("Note", min_width=20, drop=1),
+)
 
 
 def _when(value: datetime | None) -> str:
@@ -84,5 +91,4 @@ def _note(s: SourceStatus) -> str:
         notes.append("blocked: resting until the next run")
     if s.error:
         notes.append(textwrap.shorten(s.error.splitlines()[0], NOTE_WIDTH, placeholder=" …"))
-    # Notes quote config keys such as [meetup]; Rich would take them for markup.
-    return escape("; ".join(notes))
+    return "; ".join(notes)

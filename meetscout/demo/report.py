@@ -2,105 +2,81 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
+from datetime import UTC, datetime, tzinfo
 
 from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
-from ..labels import ALSO_AT
+from ..meeting_table import show_meetings
 from ..model import Event
 from ..store import EventQuery, Store
+from ..terminal import Column, show_table
 
 
-def upcoming(store: Store, crowd: str, now: datetime | None = None, limit: int = 50) -> list[Event]:
-    query = EventQuery(crowd=crowd, date_from=now or datetime.now(UTC), limit=limit)
-    return store.search_events(query)
+def upcoming(
+    store: Store,
+    crowd: str | None = None,
+    now: datetime | None = None,
+    limit: int = 50,
+    *,
+    status: str = "scheduled",
+) -> list[Event]:
+    query = EventQuery(crowd=crowd, status=status, date_from=now or datetime.now(UTC), limit=limit)
+    return store.search_events(query)  # fmt: skip
 
 
 def crowd_tables(store: Store, now: datetime | None = None) -> dict[str, list[Event]]:
-    return {crowd: upcoming(store, crowd, now) for crowd in ("employed", "job_seekers")}
-
-
-# The extension's words for the access cues, so the table and the badges agree.
-ACCESS_WORDS = {"drinks_only": "cash bar", "volunteer": "volunteer to attend free"}
-
-
-def _words(value: str) -> str:
-    return ACCESS_WORDS.get(value, value.replace("_", " "))
-
-
-def _when(event: Event) -> str:
-    if not event.starts_at:
-        return "?"
-    zone = ZoneInfo(event.timezone) if event.timezone else UTC
-    return event.starts_at.astimezone(zone).strftime("%a %d %b\n%H:%M")
-
-
-def meetings_table(
-    events: list[Event], title: str, also: dict[str, list[dict]] | None = None
-) -> Table:
-    """One row a meeting: when, what and who hosts it, who goes, how to get in, and why; a
-    meeting listed on several sites is one row that says where else it is."""
-    table = Table(title=title, title_justify="left", show_lines=True, expand=True)
-    table.add_column("When", no_wrap=True, min_width=10)
-    table.add_column("Meeting", ratio=3, min_width=22)
-    table.add_column("Crowd · kind", ratio=2, min_width=14)
-    table.add_column("Access", ratio=1, min_width=10)
-    table.add_column("Why", ratio=3, min_width=20)
-    for event in events:
-        a = event.assessment
-        what = escape(event.title)
-        if event.status == "cancelled":
-            what += " [red](cancelled)[/red]"
-        if event.group_name:
-            what += f"\n[dim]{escape(event.group_name)}[/dim]"
-        for words in sorted({ALSO_AT.get(x["source"], "") for x in (also or {}).get(event.id, [])}):
-            what += f"\n[dim]{escape(words)}[/dim]" if words else ""
-        table.add_row(
-            _when(event),
-            what,
-            f"{_words(a.crowd.value)}\n[dim]{_words(a.kind.value)}[/dim]" if a else "",
-            ", ".join(_words(x.value) for x in a.access) if a else "",
-            escape(a.reasons[0]) if a and a.reasons else "",
-        )
-    return table
+    """The meetings to come by crowd; a cancelled one counts in no crowd, only as cancelled."""
+    found = {crowd: upcoming(store, crowd, now) for crowd in ("employed", "job_seekers")}
+    found["cancelled"] = upcoming(store, now=now, status="cancelled")
+    return found
 
 
 def print_tables(
-    console: Console, found: dict[str, list[Event]], also: dict[str, list[dict]] | None = None
+    console: Console,
+    found: dict[str, list[Event]],
+    zone: tzinfo,
+    also: dict[str, list[dict]] | None = None,
 ) -> None:
-    console.print(
-        meetings_table(
-            found["employed"],
-            f"Where the employed go ({len(found['employed'])}): aim for about one a week",
-            also,
-        )
-    )
-    console.print(
-        meetings_table(
-            found["job_seekers"],
-            f"Job-seeker meetings ({len(found['job_seekers'])}): one or two a month is plenty",
-            also,
-        )
-    )
+    """A meeting listed on several sites is one row that says where else it is (`also`)."""
+    employed, seekers = found["employed"], found["job_seekers"]
+    show_meetings(
+        console, employed, zone=zone, also=also,
+        title=f"Where the employed go ({len(employed)}): aim for about one a week",
+    )  # fmt: skip
+    show_meetings(
+        console, seekers, zone=zone, also=also,
+        title=f"Job-seeker meetings ({len(seekers)}): one or two a month is plenty",
+    )  # fmt: skip
+    if found["cancelled"]:
+        show_meetings(
+            console, found["cancelled"], zone=zone, also=also,
+            title=f"Cancelled ({len(found['cancelled'])}): kept, and flagged cancelled",
+        )  # fmt: skip
 
 
-def runs_table(runs: list[dict]) -> Table:
-    table = Table(title="Crawls of the sample")
-    for name in ("Source", "Status", "New", "Updated", "Cancelled", "Note"):
-        table.add_column(name, overflow="fold")
-    for run in runs:
-        table.add_row(
-            str(run.get("spider", "")),
-            str(run.get("status", "")),
-            str(run.get("new", "")),
-            str(run.get("updated", "")),
-            str(run.get("cancelled", "")),
+RUN_COLUMNS = (
+    Column("Source"),
+    Column("Status"),
+    Column("New", justify="right"),
+    Column("Updated", justify="right", drop=2),
+    Column("Cancelled", justify="right", drop=1),
+    Column("Note", min_width=20, drop=3),
+)
+
+
+def show_runs(console: Console, runs: list[dict]) -> None:
+    rows = [
+        [
+            run.get("spider") or "",
+            run.get("status") or "",
+            str(run.get("new") or 0),
+            str(run.get("updated") or 0),
+            str(run.get("cancelled") or 0),
             (run.get("error") or "").splitlines()[0] if run.get("error") else "",
-        )
-    return table
+        ]
+        for run in runs
+    ]
+    show_table(console, RUN_COLUMNS, rows, title="Crawls of the sample")
 
 
 NEXT_STEPS = """\
@@ -116,6 +92,9 @@ NEXT_STEPS = """\
                         chrome://extensions (Developer mode, Load unpacked),
                         then paste the token from `meetscout token` into
                         its options
+  5. After a meeting:   meetscout attended <id>
+                        meetscout met <id> "First Last" --company …
+                        meetscout followups; meetscout report --chart networking
   LinkedIn is off until you sign in yourself: meetscout linkedin login
 """
 

@@ -8,7 +8,9 @@
 3. print the person's plan for the next four weeks, as `meetscout plan` does;
 4. start the API, open Chromium with the extension on the sample under its real Meetup and
    LinkedIn addresses, and screenshot the flagged pages and the popup with this week's plan;
-5. print the next steps for real use.
+5. fill a sample history of five weeks' networking (made-up people) and print the report on
+   it, saving its chart (PNG and SVG) in `report/`;
+6. print the next steps for real use.
 
 Everything the demo writes stays under the output folder; `summary.json` there records the counts,
 the crawl runs and the badges seen on each screenshot.
@@ -23,7 +25,7 @@ import subprocess
 import sys
 import time
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
 from playwright.sync_api import Error as PlaywrightError
@@ -34,11 +36,12 @@ from ..commands.plan import show_plan
 from ..model import Profile
 from ..plan import plan_from_store
 from ..store import Store
+from ..terminal import safe
 from .api_process import ApiProcess, isolated_env
 from .browser_tour import BrowserTour, Shot, Stop
 from .localsite import LocalSite
 from .render import RenderedSample, render_sample, site_routes
-from .report import crowd_tables, print_next_steps, print_tables, runs_table
+from .report import crowd_tables, print_next_steps, print_tables, show_runs
 
 MEETUP = "https://www.meetup.com"
 LINKEDIN = "https://www.linkedin.com"
@@ -66,6 +69,8 @@ class DemoSummary:
     plan: list[list[str]] = field(default_factory=list)  # each week's picks
     screenshots: list[dict] = field(default_factory=list)
     plan_screenshot: str | None = None
+    history: dict[str, int] = field(default_factory=dict)
+    report_chart: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
 
 
@@ -107,6 +112,16 @@ def tour_stops(rendered: RenderedSample) -> list[Stop]:
             hover=True,
         )
     )
+    cancelled = next(((g, e) for g, e in sample.all_events() if e.cancelled), None)
+    if cancelled:
+        group, event = cancelled
+        stops.append(
+            Stop(
+                "meetup-event-cancelled",
+                f"{MEETUP}/{group.urlname}/events/{event.id}/",
+                "a cancelled workshop: flagged cancelled, not where the employed go",
+            )
+        )
     for event in sample.linkedin[:2]:
         stops.append(
             Stop(f"linkedin-{event.slug.rstrip('-')}", LINKEDIN + event.path, "LinkedIn", True)
@@ -173,7 +188,7 @@ class Demo:
         self.output.mkdir(parents=True, exist_ok=True)
         for name in ("demo.db", "demo.db-wal", "demo.db-shm", "summary.json"):
             (self.output / name).unlink(missing_ok=True)
-        for name in ("site", "browser-profile", "screenshots", "data", "logs"):
+        for name in ("site", "browser-profile", "screenshots", "data", "logs", "report"):
             shutil.rmtree(self.output / name, ignore_errors=True)
         for name in ("screenshots", "logs", "config", "data"):
             (self.output / name).mkdir(parents=True, exist_ok=True)
@@ -238,35 +253,37 @@ class Demo:
             last = (done.stdout + done.stderr).strip().splitlines()[-1:] or [""]
             self.summary.missing.append(f"crawl {source}: exit {done.returncode}")
             self.console.print(
-                f"  [yellow]The {source} crawl did not finish:[/yellow] {last[0]} (log: {log})",
+                f"  [yellow]The {source} crawl did not finish:[/yellow] {safe(last[0])} "
+                f"(log: {safe(log)})",
                 soft_wrap=True,
             )
 
     # ------------------------------------------------------------------ step 2
 
-    def report(self) -> None:
+    def report(self, zone: tzinfo) -> None:
         with Store(self.db) as store:
             found = crowd_tables(store)
             also = store.also_listed([e.id for events in found.values() for e in events])
             self.summary.events = store.count_meetings()
             self.summary.groups = store.count("groups")
             self.summary.runs = store.recent_runs(20)
-            self.summary.cancelled = [
-                e.id for e in store.search_events(_all_cancelled()) if e.status == "cancelled"
-            ]
             self.summary.chapter_events = [
                 r["id"] for r in store.rows("SELECT id FROM events WHERE source = 'calendar'")
             ]
         self.summary.employed = [e.id for e in found["employed"]]
         self.summary.job_seekers = [e.id for e in found["job_seekers"]]
+        self.summary.cancelled = [e.id for e in found["cancelled"]]
         self.summary.same_meetings = [
             {"id": e.id, "title": e.title, "also_at": [x["id"] for x in also[e.id]]}
             for events in found.values()
             for e in events
             if e.id in also
         ]
-        self.console.print(runs_table(self.summary.runs))
-        print_tables(self.console, found, also)
+        show_runs(self.console, self.summary.runs)
+        # The sample's people live in its zone: times read as theirs.
+        print_tables(self.console, found, zone, also)
+
+    # ------------------------------------------------------------------ step 3
 
     def plan(self) -> None:
         """The person's four weeks, as `meetscout plan` shows them, for the demo's profile."""
@@ -276,14 +293,14 @@ class Demo:
         show_plan(made, self.console)
         self.summary.plan = [[p.title for p in week.picks] for week in made.weeks]
 
-    # ------------------------------------------------------------------ step 3
+    # ------------------------------------------------------------------ step 4
 
     def browse(self, rendered: RenderedSample, keep_open: bool) -> list[Shot]:
         try:
             chromium = ensure_chromium()
         except BrowserNotFound as exc:
             self.summary.missing.append("browser: no Chromium found")
-            self.console.print(f"  [yellow]Skipping the browser:[/yellow] {exc}")
+            self.console.print(f"  [yellow]Skipping the browser:[/yellow] {safe(exc)}")
             return []
         routes = {
             MEETUP: site_routes(rendered.meetup_root),
@@ -295,7 +312,7 @@ class Demo:
             api.start()
         except RuntimeError as exc:
             self.summary.missing.append("api: `meetscout serve` did not start")
-            self.console.print(f"  [yellow]Skipping the browser:[/yellow] {exc}")
+            self.console.print(f"  [yellow]Skipping the browser:[/yellow] {safe(exc)}")
             return []
         try:
             self.console.print(f"  API on {api.base_url} (log: {api.log_path})", highlight=False)
@@ -316,7 +333,7 @@ class Demo:
         except (PlaywrightError, OSError, RuntimeError) as exc:
             self.summary.missing.append(f"browser: {type(exc).__name__}")
             first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-            self.console.print(f"  [yellow]The browser step failed:[/yellow] {first_line}")
+            self.console.print(f"  [yellow]The browser step failed:[/yellow] {safe(first_line)}")
         finally:
             api.stop()
         self.summary.screenshots = [asdict(s) for s in shots]
@@ -360,6 +377,35 @@ class Demo:
                 tour.wait_until_closed()
         return shots
 
+    # ------------------------------------------------------------------ step 5
+
+    def networking(self) -> None:
+        """A sample history in the demo database, and the report on it: tables and a chart. The
+        report counts the (made-up) people met; it never names them. The profile (its target
+        companies) is the one the plan step saved."""
+        from ..commands.report import print_report
+        from ..log import read_log
+        from ..log_charts import draw
+        from ..log_report import build_report
+        from ..store import now_utc
+        from .history import fill_history
+        from .sample import load_sample
+
+        with Store(self.db) as store:
+            filled = fill_history(store, load_sample())
+            found = build_report(read_log(store), now_utc())
+        self.summary.history = dict(filled)
+        self.console.print(
+            f"  {filled['meetings attended']} meetings attended and "
+            f"{filled['meetings skipped']} skipped in the last five weeks, "
+            f"{filled['contacts']} people met (all made up), {filled['outcomes']} outcomes",
+            highlight=False,
+        )
+        print_report(found, self.console)
+        paths = draw(found, self.output / "report" / "networking")
+        self.summary.report_chart = [str(p) for p in paths]
+        self.console.print(f"  Chart: {paths[0]}  and  {paths[1]}", highlight=False)
+
     # ------------------------------------------------------------------ the whole demo
 
     def run(self, keep_open: bool = True) -> DemoSummary:
@@ -383,7 +429,7 @@ class Demo:
             linkedin.stop()
             chapters.stop()
         c.print("\n[bold]2.[/bold] What meetscout found")
-        self.report()
+        self.report(rendered.sample.zone)
         if not self.summary.events:
             raise DemoError(
                 "the crawl stored no events, so there is nothing to show; its log is in "
@@ -394,7 +440,11 @@ class Demo:
         self.plan()
         c.print("\n[bold]4.[/bold] Flags in the browser (the extension on the sample pages)")
         self.browse(rendered, keep_open)
-        c.print("\n[bold]5.[/bold] Next steps")
+        c.print(
+            "\n[bold]5.[/bold] After the meetings: a sample history, and where networking worked"
+        )
+        self.networking()
+        c.print("\n[bold]6.[/bold] Next steps")
         print_next_steps(c)
         self.summary.seconds = round(time.monotonic() - self.started, 1)
         (self.output / "summary.json").write_text(json.dumps(asdict(self.summary), indent=2))
@@ -404,9 +454,3 @@ class Demo:
             highlight=False,
         )
         return self.summary
-
-
-def _all_cancelled():
-    from ..store import EventQuery
-
-    return EventQuery(status="cancelled", limit=100)

@@ -47,14 +47,23 @@ class SampleVenue(_Strict):
     state: str
 
 
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
 class _Timed(_Strict):
     day: int = Field(ge=0, le=60)
+    # A meeting whose title names its day ("Saturday Hike") falls on it: the first such day
+    # from `day` days ahead on, whatever the day the demo runs.
+    weekday: str | None = Field(default=None, pattern=f"^({'|'.join(WEEKDAYS)})$")
     time: str = Field(pattern=r"^\d{2}:\d{2}$")
     hours: float = Field(default=2, gt=0, le=12)
 
     def starts(self, today: date, zone: ZoneInfo) -> datetime:
         hour, minute = (int(x) for x in self.time.split(":"))
-        return datetime.combine(today + timedelta(days=self.day), time(hour, minute), zone)
+        day = today + timedelta(days=self.day)
+        if self.weekday:
+            day += timedelta(days=(WEEKDAYS.index(self.weekday) - day.weekday()) % 7)
+        return datetime.combine(day, time(hour, minute), zone)
 
     def ends(self, today: date, zone: ZoneInfo) -> datetime:
         return self.starts(today, zone) + timedelta(hours=self.hours)

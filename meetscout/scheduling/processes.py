@@ -30,7 +30,7 @@ from ..store import Store
 COUNT_FIELDS = ("new", "updated", "unchanged", "cancelled", "invalid")
 # Worse statuses win when one source run is made of several crawls.
 TERM_TIMEOUT = 40.0
-SEVERITY = ("ok", "skipped", "partial", "blocked", "interrupted", "failed")
+SEVERITY = ("ok", "skipped", "partial", "not_found", "blocked", "interrupted", "failed")
 
 
 def worst(statuses: list[str]) -> str:

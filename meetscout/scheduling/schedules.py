@@ -57,9 +57,10 @@ class Schedule:
         return f"every {_human(self.interval)}"
 
 
-def parse_schedule(text: str, key: str = "schedule") -> Schedule:
-    """Parse `text`; a schedule meetscout cannot read is a ConfigError naming `key`."""
+def parse_schedule(text: str, key: str | None = "schedule") -> Schedule:
+    """Parse `text`; a schedule meetscout cannot read is a ConfigError naming `key` (if any)."""
     raw = " ".join(str(text).split())
+    where = f"key '{key}': " if key else ""
     spec = raw.lower()
     if spec in _WORDS:
         return Schedule(raw, interval=timedelta(seconds=_UNITS[_WORDS[spec]]))
@@ -68,24 +69,22 @@ def parse_schedule(text: str, key: str = "schedule") -> Schedule:
         n = float(every["n"] or 1)
         seconds = n * _UNITS[every["unit"]]
         if seconds < 1:
-            raise ConfigError(f"key '{key}': {raw!r} is shorter than a second")
+            raise ConfigError(f"{where}{raw!r} is shorter than a second")
         return Schedule(raw, interval=timedelta(seconds=seconds))
     at = _AT.match(spec)
     if at:
         hour, minute = int(at["h"]), int(at["m"] or 0)
         if hour > 23 or minute > 59:
-            raise ConfigError(f"key '{key}': {raw!r} is not a time of day")
+            raise ConfigError(f"{where}{raw!r} is not a time of day")
         return Schedule(raw, cron=f"{minute} {hour} * * *")
     if len(spec.split()) == 5:
         try:
             CronTrigger.from_crontab(spec)
         except ValueError as exc:
-            raise ConfigError(
-                f"key '{key}': {raw!r} is not a valid cron expression: {exc}"
-            ) from None
+            raise ConfigError(f"{where}{raw!r} is not a valid cron expression: {exc}") from None
         return Schedule(raw, cron=spec)
     raise ConfigError(
-        f"key '{key}': cannot read the schedule {raw!r}; write a cron expression such as "
+        f"{where}cannot read the schedule {raw!r}; write a cron expression such as "
         '"0 */6 * * *" or an interval such as "every 6 hours", "daily" or "daily at 07:30"'
     )
 

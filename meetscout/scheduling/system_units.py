@@ -7,6 +7,7 @@ every source.
 
 from __future__ import annotations
 
+import os
 import shlex
 import shutil
 import sys
@@ -35,18 +36,22 @@ def _once_command(db: Path, config: Path | None) -> str:
     return shlex.join(parts)
 
 
-def systemd_units(db: Path, config: Path | None, grace: float = 60) -> str:
+SERVICE = "meetscout-crawl.service"
+TIMER = "meetscout-crawl.timer"
+INSTALL = f"systemctl --user daemon-reload && systemctl --user enable --now {TIMER}"
+
+
+def user_units_dir() -> Path:
+    """Where systemd looks for a user's own units ($XDG_CONFIG_HOME/systemd/user)."""
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "systemd" / "user"
+
+
+def systemd_files(db: Path, config: Path | None, grace: float = 60) -> dict[str, str]:
+    """The service and the timer, by file name."""
     command = _once_command(db.absolute(), config.absolute() if config else None)
     workdir = (config.absolute().parent if config else db.absolute().parent).as_posix()
-    return f"""\
-# Install for your user (no root needed):
-#   mkdir -p ~/.config/systemd/user
-#   meetscout schedule --print-systemd > /tmp/meetscout-units.txt   (then split as marked below)
-#   systemctl --user daemon-reload && systemctl --user enable --now meetscout-crawl.timer
-#   loginctl enable-linger "$USER"   # keep crawling while you are logged out
-# Logs: journalctl --user -u meetscout-crawl.service
-
-# ---- ~/.config/systemd/user/meetscout-crawl.service ----
+    service = f"""\
 [Unit]
 Description=meetscout: crawl the sources that are due
 After=network-online.target
@@ -61,8 +66,8 @@ KillSignal=SIGTERM
 KillMode=mixed
 TimeoutStopSec={int(grace + TERM_TIMEOUT) + 10}
 Nice=10
-
-# ---- ~/.config/systemd/user/meetscout-crawl.timer ----
+"""
+    timer = f"""\
 [Unit]
 Description=meetscout: look for due crawls every {WAKE_MINUTES} minutes
 
@@ -74,6 +79,32 @@ Persistent=true
 [Install]
 WantedBy=timers.target
 """
+    return {SERVICE: service, TIMER: timer}
+
+
+def systemd_units(db: Path, config: Path | None, grace: float = 60) -> str:
+    """Both units in one text to read, each under the path it belongs at."""
+    where = user_units_dir()
+    parts = [
+        "# Install for your user (no root needed): meetscout schedule --write-systemd writes\n"
+        f"# these two files into {where}; then:\n"
+        f"#   {INSTALL}\n"
+        '#   loginctl enable-linger "$USER"   # keep crawling while you are logged out\n'
+        f"# Logs: journalctl --user -u {SERVICE}\n"
+    ]
+    for name, text in systemd_files(db, config, grace).items():
+        parts.append(f"# ---- {where / name} ----\n{text}")
+    return "\n".join(parts)
+
+
+def write_systemd(folder: Path, db: Path, config: Path | None, grace: float = 60) -> list[Path]:
+    """Write the service and the timer into `folder` (made if missing); their paths."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in systemd_files(db, config, grace).items():
+        (folder / name).write_text(text, encoding="utf-8")
+        written.append(folder / name)
+    return written
 
 
 def cron_line(db: Path, config: Path | None) -> str:

@@ -8,7 +8,8 @@
 
 One module per topic, each a part of `Store`: events.py (bulk upsert, reading, cancellations),
 search.py, groups.py, assessments.py (stored judgements), runs.py (crawl runs), personal.py (the
-person's profile, corrections, attendance, contacts), crawl_state.py (schedule state, page
+person's profile and corrections), log.py (the networking log: attendance, contacts, follow-ups,
+outcomes), log_transfer.py (its export and merging import), crawl_state.py (schedule state, page
 budgets, blocks), feeds.py (calendar feeds' validators), plan.py (the weekly plan's choices),
 calendar.py (the calendar subscription); beneath them connection.py (a connection per thread),
 schema.py (numbered migrations), rows.py (rows <-> models), upsert.py (the bulk upsert by content
@@ -23,6 +24,8 @@ from .crawl_state import CrawlState
 from .events import Events
 from .feeds import Feeds
 from .groups import Groups
+from .log import NetworkLog, name_key, same_person
+from .log_transfer import LogTransfer
 from .personal import Personal
 from .plan import Plans
 from .rows import (
@@ -41,7 +44,19 @@ from .search import SORTS, EventQuery, QueryError
 from .upsert import MAX_ROWID, UpsertCounts
 
 
-class Store(Events, Groups, Assessments, Runs, Personal, CrawlState, Plans, CalendarFeed, Feeds):
+class Store(
+    Events,
+    Groups,
+    Assessments,
+    Runs,
+    Personal,
+    NetworkLog,
+    LogTransfer,
+    CrawlState,
+    Plans,
+    CalendarFeed,
+    Feeds,
+):
     """One SQLite database. `Store(":memory:")` for tests, `Store()` for the person's own.
 
     Safe to share between threads: each thread gets its own connection to the file.
@@ -52,6 +67,7 @@ __all__ = [
     "ASSESSMENT_COLUMNS",
     "FTS_HASH_BYTES",
     "MAX_ROWID",
+    "NetworkLog",
     "RUN_STATUSES",
     "SCHEMA_VERSION",
     "SORTS",
@@ -61,9 +77,11 @@ __all__ = [
     "UpsertCounts",
     "event_row",
     "from_iso",
+    "name_key",
     "group_row",
     "now_utc",
     "row_assessment",
     "row_event",
     "row_group",
+    "same_person",
 ]

@@ -1,13 +1,13 @@
-"""The person's own data: their profile, corrections of flags, "I'm going" marks and contacts.
+"""The person's own settings: their profile and their corrections of flags.
 
-None of it comes from a crawl, so no crawl or migration may lose it.
+None of it comes from a crawl, so no crawl or migration may lose it. (Their marks, contacts,
+follow-ups and outcomes are the networking log's: log.py.)
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from datetime import datetime
 from typing import Any
 
 from pydantic import ValidationError
@@ -15,7 +15,6 @@ from pydantic import ValidationError
 from ..model import MAX_TARGET_CHARS, MAX_TARGETS, Crowd, Kind, Profile
 from .connection import Connection
 from .rows import iso, now_utc, to_json
-from .same_meeting import meeting_of
 from .upsert import IDS
 
 
@@ -36,12 +35,20 @@ class Personal(Connection):
                 data[key] = names[:MAX_TARGETS]
             return Profile.model_validate(data)
 
-    def save_profile(self, profile: Profile) -> None:
+    def save_profile(self, profile: Profile, *, file_digest: str | None = None) -> None:
+        """Store the profile. An edit keeps the record of which meetscout.toml section was
+        copied in last; copying a section in (meetscout.profile) passes its `file_digest`."""
         self.conn.execute(
-            "INSERT INTO profile (id, data) VALUES (1, ?) "
-            "ON CONFLICT(id) DO UPDATE SET data = excluded.data",
-            [profile.model_dump_json()],
+            "INSERT INTO profile (id, data, file_digest) VALUES (1, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET data = excluded.data, "
+            "file_digest = coalesce(excluded.file_digest, file_digest)",
+            [profile.model_dump_json(), file_digest],
         )
+
+    def profile_file_digest(self) -> str | None:
+        """The digest of the meetscout.toml `[profile]` section copied in last, if any."""
+        row = self.conn.execute("SELECT file_digest FROM profile WHERE id = 1").fetchone()
+        return row[0] if row else None
 
     # -- corrections of flags --
 
@@ -88,64 +95,3 @@ class Personal(Connection):
         else:
             params = []
         return self.rows(sql + " ORDER BY id DESC", params)
-
-    # -- "I'm going" --
-
-    def mark_going(self, event_id: str, crowd: str | None, at: datetime | None = None) -> None:
-        """Record "I'm going"; marking twice keeps one row (and the crowd as judged now)."""
-        self.conn.execute(
-            "INSERT INTO attendance (event_id, crowd, marked_at) VALUES (?, ?, ?) "
-            "ON CONFLICT(event_id) DO UPDATE SET crowd = excluded.crowd",
-            [event_id, crowd, iso(at or now_utc())],
-        )
-
-    def unmark_going(self, event_id: str) -> bool:
-        cur = self.conn.execute("DELETE FROM attendance WHERE event_id = ?", [event_id])
-        return cur.rowcount > 0
-
-    def going_among(self, event_ids: Iterable[str]) -> set[str]:
-        """Those of these listings whose meeting the person marked "I'm going", on this
-        listing or on another site's listing of the same meeting."""
-        ids = list(event_ids)
-        if not ids:
-            return set()
-        rows = self.conn.execute(
-            f"WITH asked(id, meeting) AS (SELECT value, {meeting_of('value')} FROM json_each(?)), "
-            f"marked(meeting) AS (SELECT {meeting_of('event_id')} FROM attendance) "
-            "SELECT id FROM asked WHERE meeting IN (SELECT meeting FROM marked)",
-            [to_json(ids)],
-        )
-        return {r[0] for r in rows}
-
-    def count_going(self, crowd: str, start: datetime, end: datetime) -> int:
-        """Meetings of this crowd marked "I'm going" that fall in [start, end): by the event's
-        date when it is stored, else by when it was marked. A meeting marked on two sites'
-        listings counts once."""
-        return self.conn.execute(
-            f"SELECT count(DISTINCT {meeting_of('a.event_id')}) FROM attendance a "
-            "LEFT JOIN events e ON e.id = a.event_id "
-            "WHERE a.crowd = ? AND COALESCE(e.starts_at, a.marked_at) >= ? "
-            "AND COALESCE(e.starts_at, a.marked_at) < ?",
-            [crowd, iso(start), iso(end)],
-        ).fetchone()[0]
-
-    # -- people met (the networking log will build on these) --
-
-    def add_contact(
-        self,
-        name: str,
-        *,
-        company: str | None = None,
-        role: str | None = None,
-        event_id: str | None = None,
-        notes: str | None = None,
-    ) -> int:
-        cur = self.conn.execute(
-            "INSERT INTO contacts (name, company, role, event_id, notes, created) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [name, company, role, event_id, notes, iso(now_utc())],
-        )
-        return cur.lastrowid
-
-    def list_contacts(self) -> list[dict[str, Any]]:
-        return self.rows("SELECT * FROM contacts ORDER BY id")

@@ -20,7 +20,7 @@ CHOICES = ("accepted", "swapped", "dropped")
 # ahead of :now, not cancelled and not judged "not networking" as stored (the judge sees them
 # again). A meeting listed on several sites comes once, as the listing shown for it, marked going
 # if any of its listings is.
-_GOING = f"SELECT {meeting_of('event_id')} FROM attendance"
+_GOING = f"SELECT {meeting_of('a.event_id')} FROM attendance a"
 _WINDOW = (
     f"e.starts_at >= :start AND e.starts_at < :end AND {SHOWN} AND ("
     "(e.starts_at > :now AND e.status = 'scheduled' AND e.crowd IS NOT 'not_networking') "
@@ -53,8 +53,8 @@ class Plans(Connection):
             )
             if choice == "accepted":
                 self.mark_going(event_id, crowd, at)
-            else:
-                conn.execute("DELETE FROM attendance WHERE event_id = ?", [event_id])
+            else:  # a meeting the person said they attended or skipped stays in their log
+                self.unmark_going(event_id)
 
     def plan_choices(self) -> dict[str, str]:
         """Every pick the person decided about: event id -> accepted, swapped or dropped."""

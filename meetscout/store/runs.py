@@ -11,7 +11,7 @@ from .connection import Connection
 from .rows import iso, now_utc, to_json
 from .upsert import UpsertCounts
 
-RUN_STATUSES = ("ok", "partial", "blocked", "failed", "interrupted")
+RUN_STATUSES = ("ok", "partial", "not_found", "blocked", "failed", "interrupted")
 
 
 class Runs(Connection):

@@ -21,7 +21,10 @@ from .upsert import IDS
 
 
 def meeting_of(column: str) -> str:
-    """SQL for the meeting a listing belongs to: the listing it is linked to, else itself."""
+    """SQL for the meeting a listing belongs to: the listing it is linked to, else itself.
+
+    `column` must name its table (`a.event_id`, not `event_id`): inside the subquery a bare
+    `event_id` would be same_meetings' own column, and every listing would seem linked."""
     return (
         f"COALESCE((SELECT s.same_as FROM same_meetings s WHERE s.event_id = {column}), {column})"
     )

@@ -259,6 +259,76 @@ def same_meetings(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX idx_events_source_starts_at ON events (source, starts_at)")
 
 
+def networking_log(conn: sqlite3.Connection) -> None:
+    """The networking log: attended or skipped, what each meeting marked was (kept should it
+    vanish from its source or the file move to a machine that never crawled it), how to reach
+    a contact, follow-ups and outcomes. Contacts, follow-ups and outcomes carry a random `uid`,
+    so an export imported elsewhere merges with what is there instead of doubling it."""
+    snapshot = ("title", "url", "starts_at", "group_id", "group_name", "kind")
+    for column in ("outcome", "outcome_at", *snapshot):
+        conn.execute(f"ALTER TABLE attendance ADD COLUMN {column} TEXT")
+    conn.execute(
+        "UPDATE attendance SET "
+        + ", ".join(f"{c} = e.{c}" for c in snapshot)
+        + " FROM events e WHERE e.id = attendance.event_id"
+    )
+    for column in ("how", "uid", "updated"):
+        conn.execute(f"ALTER TABLE contacts ADD COLUMN {column} TEXT")
+    conn.execute("UPDATE contacts SET uid = lower(hex(randomblob(16))), updated = created")
+    conn.execute("CREATE UNIQUE INDEX idx_contacts_uid ON contacts (uid)")
+    conn.execute("CREATE INDEX idx_contacts_event_id ON contacts (event_id)")
+    conn.execute(
+        """CREATE TABLE followups (
+   id INTEGER PRIMARY KEY,
+   uid TEXT NOT NULL UNIQUE,
+   contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+   due_at TEXT NOT NULL,
+   done_at TEXT,
+   created TEXT NOT NULL,
+   updated TEXT NOT NULL
+)"""
+    )
+    conn.execute("CREATE INDEX idx_followups_contact_id ON followups (contact_id)")
+    conn.execute("CREATE INDEX idx_followups_due_at ON followups (due_at)")
+    conn.execute(
+        """CREATE TABLE outcomes (
+   id INTEGER PRIMARY KEY,
+   uid TEXT NOT NULL UNIQUE,
+   kind TEXT NOT NULL,
+   contact_id INTEGER REFERENCES contacts (id) ON DELETE CASCADE,
+   event_id TEXT,
+   happened_on TEXT NOT NULL,
+   note TEXT,
+   created TEXT NOT NULL
+)"""
+    )
+    conn.execute("CREATE INDEX idx_outcomes_contact_id ON outcomes (contact_id)")
+
+
+def profile_file_digest(conn: sqlite3.Connection) -> None:
+    """Which `[profile]` section of meetscout.toml was last copied into the stored profile (a
+    digest of the keys it set), so the file is copied again only when it changes and an edit
+    made since (the extension's options, `meetscout profile set`) lasts until then."""
+    conn.execute("ALTER TABLE profile ADD COLUMN file_digest TEXT")
+
+
+def fts_found_by_tools(conn: sqlite3.Connection) -> None:
+    """The full-text index again, declared as Datasette and sqlite-utils look for it.
+
+    Both find a table's index by its SQL text, `content="events"` or `content=[events]`; the
+    first schema wrote `content='events'`, so they saw no index and a search returned every row
+    (issue 18 item 11). The index is rebuilt from the events, and keeps its batch memory.
+    """
+    conn.execute("DROP TABLE events_fts")
+    conn.execute(
+        f"CREATE VIRTUAL TABLE events_fts USING fts5({', '.join(FTS_COLUMNS)}, "
+        'content="events", content_rowid="rowid", '
+        "tokenize='porter unicode61 remove_diacritics 2')"
+    )
+    conn.execute("INSERT INTO events_fts(events_fts) VALUES ('rebuild')")
+    fts_batch_memory(conn)
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     first_schema,
     attendance_contacts_settings,
@@ -267,6 +337,9 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     plan_and_calendar,
     feed_validators,
     same_meetings,
+    networking_log,
+    profile_file_digest,
+    fts_found_by_tools,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -398,3 +398,31 @@ def test_a_meeting_on_the_chapters_site_and_on_meetup_is_flagged_with_both(api, 
     found = client.get("/v1/events", params={"q": "zero trust"}).json()["events"]
     assert [e["id"] for e in found] == [chapter.id]
     assert found[0]["also_at"][0]["url"] == on_meetup.url
+
+
+def test_a_cancelled_meeting_is_flagged_cancelled(api, client):
+    """Issue 18 item 9: a cancelled workshop showed "Where the employed go" with no mark."""
+    url = "https://www.meetup.com/hdi-nj/events/300000091/"
+    with api.store() as store:
+        store.upsert_events([make_event(91, url=url, status="cancelled", assessment=EMPLOYED)])
+    [flag] = flags(client, {"url": url})
+    assert (flag["cancelled"], flag["label"]) == (True, "Cancelled")
+    assert flag["crowd"] == "employed"  # who would have gone stays known
+    [open_one] = flags(client, {"url": HDI_1})
+    assert (open_one["cancelled"], open_one["label"]) == (False, "Where the employed go")
+    listed = client.get("/v1/events", params={"q": "meeting 91"}).json()["events"]
+    assert [e["label"] for e in listed if e["url"] == url] == ["Cancelled"]
+
+
+def test_a_page_that_says_cancelled_is_flagged_cancelled(client):
+    """A meeting meetscout has not stored, judged from its page (JSON-LD EventCancelled)."""
+    url = "https://www.meetup.com/hdi-nj/events/300000092/"
+    jsonld = (
+        '{"@context": "https://schema.org", "@type": "Event", "name": "Risk workshop",'
+        ' "startDate": "2026-12-10T18:00:00-05:00",'
+        ' "eventStatus": "https://schema.org/EventCancelled",'
+        ' "organizer": {"@type": "Organization", "name": "ISACA New Jersey Chapter"}}'
+    )
+    [flag] = flags(client, {"url": url, "title": "Risk workshop", "jsonld": jsonld})
+    assert flag["known"] is False
+    assert (flag["cancelled"], flag["label"]) == (True, "Cancelled")

@@ -7,6 +7,7 @@ import pytest
 
 from meetscout.classify import CLASSIFIER_VERSION, classify_event, classify_group
 from meetscout.classify.lexicon import LEXICON_PATH, LexiconError, compile_lexicon
+from meetscout.demo.sample import load_sample
 from meetscout.model import Access, Crowd, Event, Fee, Group, Kind, Profile
 
 
@@ -244,3 +245,24 @@ def test_the_assessment_speaks_in_the_models_words():
     assert type(assessment.crowd) is Crowd and type(assessment.kind) is Kind
     assert all(type(a) is Access for a in assessment.access)
     assert type(assessment).model_validate(assessment.model_dump()) == assessment
+
+
+def test_a_host_is_named_once_and_by_its_name():
+    """Issue 18: "Hosted by a professional association chapter: PMI…" was followed by "Hosted by
+    what looks like a professional body: PMI…", and an alumni club's meeting read "An alumni
+    group: Alumni"."""
+    sample = load_sample()
+    pmi_group = next(g for g in sample.groups if g.urlname == "pmi-nj-chapter")
+    pmi = classify_event(
+        event(pmi_group.events[0].title, pmi_group.events[0].description,
+              group_name=pmi_group.name)
+    )  # fmt: skip
+    hosted = [r for r in pmi.reasons if "PMI Northern New Jersey Chapter" in r]
+    assert hosted == [
+        "Hosted by a professional association chapter: PMI Northern New Jersey Chapter"
+    ]
+    alumni = classify_event(
+        event("Alumni Networking Night on the Waterfront",
+              group_name="Ridgeway University Alumni Club of North Jersey")
+    )  # fmt: skip
+    assert alumni.reasons[0] == "An alumni group: Ridgeway University Alumni Club of North Jersey"

@@ -55,10 +55,13 @@ def test_tables_show_both_crowds(demo_run):
     employed_table, seekers_table = text.split("Job-seeker meetings", 1)
     seekers_table = seekers_table.split("Your plan for the next four weeks", 1)[0]
     employed_table = employed_table.split("Where the employed go", 1)[1]
+    seekers_table, cancelled_table = seekers_table.split("Cancelled (1)", 1)
     # Table cells wrap, so look for single words of each row.
     assert "Rescuing" in employed_table and "Waterfront" in employed_table
-    assert "guest pass" in employed_table and "cash bar" in employed_table
-    assert "(cancelled)" in employed_table  # the ISACA workshop, kept and marked
+    assert "Guest pass" in employed_table and "Cash bar only" in employed_table
+    # Issue 18 item 9: the cancelled ISACA workshop is kept, marked, and counted in no crowd.
+    assert "Third-Party Risk" in cancelled_table and "Third-Party Risk" not in employed_table
+    assert "CANCELLED" in cancelled_table
     assert "Elevator" in seekers_table and "Career Fair" in seekers_table
     assert "job seeker" in seekers_table and "Rescuing" not in seekers_table
     assert "Pyramid Mountain" not in text  # the hike is not networking: in neither table
@@ -110,6 +113,9 @@ def test_screenshots_show_badges(demo_run):
     assert any("Job-seeker meeting" in label for label in search["labels"])
     seekers = by_name["meetup-event-job-seekers"]
     assert any("Job-seeker meeting" in label for label in seekers["labels"])
+    # Issue 18 item 9: the cancelled workshop's page showed "Where the employed go".
+    cancelled = by_name["meetup-event-cancelled"]["labels"]
+    assert cancelled and all(label.startswith("Cancelled") for label in cancelled), cancelled
 
 
 def test_demo_never_touches_the_persons_database_or_token(demo_run):
@@ -166,3 +172,25 @@ def test_the_demo_shows_a_plan_and_the_popup_with_it(demo_run):
     assert popup.is_file() and popup.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     with Store(out / "demo.db") as store:
         assert store.get_profile().free_times  # the plan's settings were the demo's own
+
+
+def test_a_sample_history_and_the_reports_chart(demo_run):
+    from PIL import Image
+
+    from meetscout.demo.history import load_history
+
+    out, done = demo_run
+    assert "Per kind of meeting" in done.stdout and "Month by month" in done.stdout
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["history"]["contacts"] >= 5
+    png, svg = (Path(p) for p in summary["report_chart"])
+    assert png == out / "report" / "networking.png"
+    with Image.open(png) as image:
+        image.load()
+        assert image.format == "PNG"
+    assert svg.read_text().lstrip().startswith("<?xml")
+    # The made-up people are in the demo's database, for the report, and nowhere it shows.
+    names = [c.name for m in load_history().meetings for c in m.contacts]
+    shown = done.stdout + done.stderr + (out / "summary.json").read_text()
+    shown += "".join(p.read_text(errors="replace") for p in (out / "logs").glob("*.log"))
+    assert names and not [n for n in names if n in shown]

@@ -6,7 +6,7 @@ import json
 import re
 import urllib.request
 import xml.etree.ElementTree as ET
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import icalendar
 import pytest
@@ -14,7 +14,7 @@ from parsel import Selector
 
 from meetscout.demo.localsite import LocalSite
 from meetscout.demo.render import render_sample, site_routes
-from meetscout.demo.sample import load_sample
+from meetscout.demo.sample import WEEKDAYS, load_sample
 
 from .conftest import RENDERED_AT
 
@@ -53,6 +53,18 @@ def test_sample_has_the_groups_the_demo_promises():
     assert len(sample.linkedin) >= 3
     ids = [e.id for e in events]
     assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("offset", range(7))
+def test_a_meeting_whose_title_names_a_day_falls_on_it(offset):
+    """Issue 18: the sample had a "Saturday Hike" on a Friday (dates count from the demo's day)."""
+    sample = load_sample()
+    today = date(2026, 12, 1) + timedelta(days=offset)
+    named = [(e.title, e.starts(today, sample.zone)) for _, e in sample.all_events()
+             if any(day in e.title for day in WEEKDAYS)]  # fmt: skip
+    assert named
+    for title, starts in named:
+        assert starts.strftime("%A") in title, (title, starts)
 
 
 def test_group_events_pages_hold_a_complete_apollo_cache(rendered):

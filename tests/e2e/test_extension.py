@@ -116,6 +116,22 @@ def test_reasons_on_keyboard_focus(page):
     )
 
 
+def test_open_reasons_cover_nothing_of_the_meeting(page):
+    """Issue 18: the open reasons panel covered the meeting's date, venue and price."""
+    page.goto(CHAPTER.url)
+    wait_for_badges(page, 1)
+    below = page.locator("main p.meta").first
+    before = below.bounding_box()
+    page.locator("[data-meetscout-badge] .badge").click()
+    panel = page.locator("[data-meetscout-badge] .panel")
+    assert panel.is_visible()
+    page.mouse.move(0, 0)  # the panel stays open without the pointer on it
+    assert panel.is_visible()
+    box, text = panel.bounding_box(), below.bounding_box()
+    assert box["y"] + box["height"] <= text["y"], (box, text)  # above it, not over it
+    assert text["y"] > before["y"]  # the page moved down to make room
+
+
 def test_infinite_scroll_cards_get_badges_in_batches(page, flag_requests):
     page.goto(f"{MEETUP}/isaca-nj/events/")
     assert len(wait_for_badges(page, 11)) == 11
@@ -233,6 +249,14 @@ def test_popup_summary_when_running(page):
     assert "meetscout is running" in text
     assert "Job-seeker meetings this month" in text
     assert PMI.title in page.locator("#next").inner_text()  # the soonest employed-crowd meeting
+    # One rule for times (issue 18 item 5): the person's zone, named on each time and once below.
+    zone = page.evaluate("Intl.DateTimeFormat().resolvedOptions().timeZone")
+    assert f"Times in your zone, {zone}." in text
+    short = page.evaluate(
+        "at => new Date(at).toLocaleString(undefined, {timeZoneName: 'short'}).split(' ').pop()",
+        PMI.starts_at.isoformat(),
+    )
+    assert page.locator("#next li").first.inner_text().endswith(short)
 
 
 def test_unknown_page_sends_its_data_when_capture_is_on(page, api, flag_requests):

@@ -97,7 +97,7 @@ def test_calendar_export_url_and_revoke(planned, tmp_path):
     file = tmp_path / "mine.ics"
     result = run(planned, "calendar", "export", "--file", str(file))
     assert result.exit_code == 0, result.output
-    assert f"Wrote 1 meetings to {file}" in " ".join(result.output.split())
+    assert f"Wrote 1 entry to {file}" in " ".join(result.output.split())
     [event] = icalendar.Calendar.from_ical(file.read_bytes()).walk("VEVENT")
     assert str(event["summary"]) == "Insurance analytics at Prudential"
     printed = run(planned, "calendar", "export")

@@ -100,6 +100,24 @@ def test_status_table_and_units(workdir):
     assert os.path.isabs(program) and os.access(program, os.X_OK)
 
 
+def test_write_systemd_writes_the_two_unit_files(workdir):
+    """Issue 18: the instructions asked the person to split the printed units by hand."""
+    (workdir / "meetscout.toml").write_text('[meetup]\ngroups = ["x"]\n')
+    units = workdir / "units"
+    code, text = finish(
+        meetscout(workdir, "schedule", "--write-systemd", "--units-dir", str(units))
+    )
+    assert code == 0, text
+    service = (units / "meetscout-crawl.service").read_text()
+    timer = (units / "meetscout-crawl.timer").read_text()
+    assert "Type=oneshot" in service and "schedule --once" in service and "[Timer]" not in service
+    assert "OnCalendar=*:0/15" in timer and "ExecStart" not in timer
+    assert "systemctl --user daemon-reload" in text and str(units / "meetscout-crawl.timer") in text
+    # What --print-systemd shows is the same two files, each under its path.
+    code, printed = finish(meetscout(workdir, "schedule", "--print-systemd"))
+    assert service in printed and timer in printed and "--write-systemd" in printed
+
+
 def test_bad_schedule_is_a_clear_config_error(workdir):
     (workdir / "meetscout.toml").write_text('[meetup]\ngroups = ["x"]\nschedule = "now and then"\n')
     code, text = finish(meetscout(workdir, "schedule", "--once"))

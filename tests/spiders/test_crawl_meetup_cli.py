@@ -6,6 +6,7 @@ import sys
 
 from typer.testing import CliRunner
 
+from meetscout import exit_codes
 from meetscout.cli import app
 from meetscout.exit_codes import BLOCKED, BUSY, USAGE
 
@@ -21,16 +22,43 @@ def meetscout(*args, env_extra=None, timeout=120):
     )  # fmt: skip
 
 
-def test_crawl_meetup_prints_a_summary_and_reports_the_missing_group(meetup_site, tmp_path):
+def test_a_group_that_does_not_exist_is_an_error_of_its_own(meetup_site, tmp_path):
+    """Issue 18 item 8: a mistyped group read as "partial — 0 new" and exit 0. The other groups
+    are still crawled; the run says which group does not exist, and the exit status is its own."""
     db = tmp_path / "m.db"
     done = meetscout(
         "crawl", "meetup", HDI, "no-such-group", "--db", str(db), "--base-url", meetup_site.base_url
     )
-    assert done.returncode == 0, done.stderr
-    assert "partial — 4 new, 0 updated, 0 unchanged, 0 cancelled, 0 invalid" in done.stdout
-    assert "Meetup group 'no-such-group' not found (HTTP 404)" in done.stdout
+    assert done.returncode == exit_codes.NOT_FOUND, done.stdout + done.stderr
+    assert "not_found — 4 new, 0 updated, 0 unchanged, 0 cancelled, 0 invalid" in done.stdout
+    assert "Meetup group 'no-such-group' does not exist" in done.stderr
     assert "Traceback" not in done.stdout + done.stderr
     assert len(events_of(db)) == 3
+
+
+def test_a_whole_meetup_address_is_cut_to_its_urlname(meetup_site, tmp_path):
+    db = tmp_path / "m.db"
+    done = meetscout(
+        "crawl", "meetup", f"https://www.meetup.com/{HDI}/events/", "--db", str(db),
+        "--base-url", meetup_site.base_url,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert f"Meetup groups: {HDI}:" in done.stdout
+    assert len(events_of(db)) == 3
+
+
+def test_not_a_group_is_refused_before_crawling(tmp_path):
+    result = CliRunner().invoke(
+        app, ["crawl", "meetup", "../../etc", "--db", str(tmp_path / "m.db")]
+    )
+    assert result.exit_code == USAGE
+    assert "is not a Meetup group" in result.output
+    assert not (tmp_path / "m.db").exists()
+
+
+def test_help_names_the_urlname():
+    result = CliRunner().invoke(app, ["crawl", "meetup", "--help"], env={"COLUMNS": "200"})
+    assert "meetup.com/<urlname>/" in result.output
 
 
 def test_login_wall_exits_non_zero_with_the_reason(meetup_site, tmp_path):

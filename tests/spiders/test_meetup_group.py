@@ -59,8 +59,8 @@ def test_changed_page_updates_and_vanished_upcoming_event_is_cancelled(meetup_si
 def test_unknown_group_is_reported_by_name_and_others_still_crawled(meetup_site, tmp_path):
     db = tmp_path / "m.db"
     run = crawl("meetup_group", db, urlnames=["no-such-group", HDI], base_url=meetup_site.base_url)
-    assert run["status"] == "partial"
-    assert "Meetup group 'no-such-group' not found (HTTP 404)" in run["error"]
+    assert run["status"] == "not_found"
+    assert "Meetup group 'no-such-group' does not exist" in run["error"]
     assert set(events_of(db)) == HDI_IDS
 
 
