@@ -13,8 +13,9 @@ meeting fits when it starts and ends within one of the person's free times, in t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _GROUPS = {"weekdays": range(0, 5), "weekends": range(5, 7), "daily": range(0, 7)}
@@ -60,6 +61,39 @@ def parse_free_time(text: str) -> FreeTime:
 def fits_free_times(times: list[FreeTime], start: datetime, end: datetime) -> bool:
     """No free times given means any time will do."""
     return not times or any(t.holds(start, end) for t in times)
+
+
+def free_spans(
+    times: list[FreeTime], zone: tzinfo, first: date, last: date
+) -> list[tuple[datetime, datetime]]:
+    """The spans (in UTC, merged, ends included) that hold every meeting on the days `first`
+    to `last` that fits the free times, from its start to its end: what a store can filter on
+    before the exact test, `fits_free_times`. A span may hold more (around a change of the
+    clocks both readings of an hour are taken), never less. No free times: any time will do,
+    so from the first day on, without an end."""
+    if not times:
+        return [(_instant(first, time(0), zone, min), datetime.max.replace(tzinfo=UTC))]
+    spans = []
+    for day in (first + timedelta(days=i) for i in range((last - first).days + 1)):
+        for t in times:
+            if day.weekday() in t.days:
+                end = (day, t.end) if t.end is not None else (day + timedelta(days=1), time(0))
+                spans.append((_instant(day, t.start, zone, min), _instant(*end, zone, max)))
+    merged: list[tuple[datetime, datetime]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _instant(day: date, clock: time, zone: tzinfo, pick: Callable[..., datetime]) -> datetime:
+    """The wall-clock time `clock` on `day` as an instant: the earlier or later (`pick`) of its
+    two readings when the clocks change (a skipped or repeated hour)."""
+    return pick(
+        datetime.combine(day, clock.replace(fold=fold), zone).astimezone(UTC) for fold in (0, 1)
+    )
 
 
 def _days(text: str, whole: str) -> frozenset[int]:

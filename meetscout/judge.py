@@ -15,7 +15,7 @@ person sees is judged again when it is read.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,13 +38,21 @@ class Corrections:
     ) -> Corrections:
         """Those about these events (and their groups) and groups; every one without either."""
         events, groups = list(events), list(groups)
-        if events or groups:
-            rows = store.list_feedback(
-                event_ids=[e.id for e in events],
-                group_ids=[e.group_id for e in events if e.group_id] + [g.id for g in groups],
-            )
-        else:
-            rows = store.list_feedback()
+        if not (events or groups):
+            return cls._of(store.list_feedback())
+        return cls.about(
+            store,
+            [e.id for e in events],
+            [e.group_id for e in events if e.group_id] + [g.id for g in groups],
+        )
+
+    @classmethod
+    def about(cls, store: Store, event_ids: list[str], group_ids: list[str]) -> Corrections:
+        """Those about these events and groups."""
+        return cls._of(store.list_feedback(event_ids=event_ids, group_ids=group_ids))
+
+    @classmethod
+    def _of(cls, rows: list[dict[str, Any]]) -> Corrections:
         found = cls()
         for row in reversed(rows):  # oldest first, so the newest of a scope is the one kept
             if row["scope"] == "event" and row["event_id"]:
@@ -77,9 +85,8 @@ def judge_event(
     base = None if fresh else _classifier_view(event.assessment, found is not None)
     if base is None:
         base = classify_event(event, group)
-    topics = " · ".join(event.topics) if event.topics else None
     group_name = event.group_name or (group.name if group else None)
-    texts = [event.title, group_name, event.organizer, event.description, topics]
+    texts = _texts(event.title, group_name, event.organizer, event.description, event.topics)
     base = _with_targets(base, find_targets(profile, texts))
     if found is None:
         return base
@@ -119,6 +126,47 @@ def judge_stored(
         else judge_group(s, profile, corrections)
         for s in subjects
     ]
+
+
+def stored_targets(
+    store: Store, rows: Sequence[Mapping[str, Any]], profile: Profile
+) -> list[list[str] | None]:
+    """What judging stored events would change when it changes only their targets, read from
+    their words without building the events: for a plan over many meetings. Each row holds an
+    event's id, group_id, group_name, title, organizer, description, topics (a list), crowd and
+    assessment_basis. In order: the targets the profile finds now, or None for an event the
+    judge must see whole (`judge_stored`): one not judged yet, judged by a correction or with
+    one that holds now, or without a group name (the judge reads its group's)."""
+    if not rows:
+        return []
+    corrections = Corrections.about(
+        store, [r["id"] for r in rows], [r["group_id"] for r in rows if r["group_id"]]
+    )
+    out: list[list[str] | None] = []
+    for r in rows:
+        corrected = r["id"] in corrections.events or r["group_id"] in corrections.groups
+        if (
+            not r["crowd"]
+            or r["assessment_basis"] == "feedback"
+            or corrected
+            or not r["group_name"]
+        ):
+            out.append(None)
+            continue
+        texts = _texts(r["title"], r["group_name"], r["organizer"], r["description"], r["topics"])
+        out.append(find_targets(profile, texts))
+    return out
+
+
+def _texts(
+    title: str,
+    group_name: str | None,
+    organizer: str | None,
+    description: str | None,
+    topics: Sequence[str],
+) -> list[str | None]:
+    """An event's words, as its targets are looked for in them."""
+    return [title, group_name, organizer, description, " · ".join(topics) if topics else None]
 
 
 def correct(

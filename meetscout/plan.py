@@ -3,7 +3,8 @@
 `make_plan(meetings, profile, marks, now)` is a pure function: the meetings as judged for the
 person, their profile, what they marked and chose, and a clock, in; weeks of picks, each with one
 line of why, out. The CLI, the API and the popup only present it; `plan_from_store` gathers its
-inputs.
+inputs: over a big store it reads light rows (`Listing`) rather than whole events, lets SQLite
+hold back what it can, and judges only what the picks hang on (benchmarks/plan.py).
 
 How a week is filled, in the person's zone, weeks counted from today:
 - what the person marked going (or accepted) stays, and counts;
@@ -23,21 +24,23 @@ A week left short says so and names the nearest alternatives, each with what kep
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel
 
 from .classify.classifier import KIND_WORDS
-from .free_time import FreeTime, fits_free_times, parse_free_time
-from .judge import judge_stored
+from .free_time import FreeTime, fits_free_times, free_spans, parse_free_time
+from .judge import judge_stored, stored_targets
 from .labels import ACCESS_LABELS, LABELS
-from .model import Access, Assessment, Crowd, Event, Kind, Profile, Status
+from .model import Access, Assessment, Crowd, Event, Fee, Kind, Profile, Status, Venue
 from .personal import JobSeekerBudget, job_seeker_budget, month_of, person_zone
-from .reach import Home, find_home, reach_of
+from .reach import Home, find_home, reach_of, spot
 from .store import Store
+from .store.rows import row_fee, row_venue
 
 WEEKS = 4
 # A meeting without an end is taken to last this long when checking for clashes.
@@ -52,6 +55,7 @@ CHEAP = (
     Access.virtual,
 )
 ALTERNATIVES = 3
+_ACCESS = {access.value: access for access in Access}
 
 State = Literal["suggested", "accepted", "going", "cancelled", "alternative", "other"]
 
@@ -62,6 +66,86 @@ class Meeting:
 
     event: Event
     assessment: Assessment
+
+
+@dataclass(slots=True)
+class Listing:
+    """A meeting as the planner reads it, with the person's view of it: what ranking and
+    showing it takes, not the whole event (a plan over a big store weighs thousands)."""
+
+    id: str
+    title: str
+    url: str
+    starts_at: datetime | None
+    ends_at: datetime | None
+    status: Status
+    group_id: str | None
+    group_name: str | None
+    is_online: bool | None
+    venue: Venue | None
+    fee: Fee | None
+    first_seen: datetime | None
+    crowd: Crowd
+    kind: Kind
+    access: list[Access]
+    targets: list[str]
+
+    @classmethod
+    def of(cls, event: Event, a: Assessment) -> Listing:
+        return cls(
+            event.id,
+            event.title,
+            event.url,
+            event.starts_at,
+            event.ends_at,
+            event.status,
+            event.group_id,
+            event.group_name,
+            event.is_online,
+            event.venue,
+            event.fee,
+            event.first_seen,
+            a.crowd,
+            a.kind,
+            a.access,
+            a.targets,
+        )
+
+    @classmethod
+    def stored(cls, row: Mapping) -> Listing:
+        """From a light row of the store (`Store.plan_candidates`), as judged when stored."""
+        return cls(
+            row["id"],
+            row["title"],
+            row["url"],
+            row["starts_at"],
+            row["ends_at"],
+            Status(row["status"]),
+            row["group_id"],
+            row["group_name"],
+            row["is_online"],
+            _venue(*(row[c] for c in _VENUE_COLUMNS)),
+            _fee(row["fee_amount"], row["fee_currency"], row["fee_free"]),
+            row["first_seen"],
+            Crowd(row["crowd"]),
+            Kind(row["kind"]),
+            [_ACCESS[x] for x in row["access"]],
+            row["targets"],
+        )
+
+
+# Many meetings share a venue and a fee: one (read-only) model for each, not one per meeting.
+_VENUE_COLUMNS = tuple(f"venue_{name}" for name in Venue.model_fields)
+
+
+@lru_cache(maxsize=4096)
+def _venue(*values: object) -> Venue | None:
+    return row_venue(dict(zip(_VENUE_COLUMNS, values, strict=True)))
+
+
+@lru_cache(maxsize=256)
+def _fee(amount: float | None, currency: str | None, free: int | None) -> Fee | None:
+    return row_fee({"fee_amount": amount, "fee_currency": currency, "fee_free": free})
 
 
 @dataclass(frozen=True)
@@ -142,7 +226,7 @@ class _Context:
 class _Option:
     """One meeting as the planner weighs it."""
 
-    meeting: Meeting
+    listing: Listing
     start: datetime  # in the person's zone
     end: datetime
     crowd: Crowd
@@ -158,17 +242,13 @@ class _Option:
     state: State = "other"
 
     @property
-    def event(self) -> Event:
-        return self.meeting.event
-
-    @property
     def targets(self) -> list[str]:
-        return self.meeting.assessment.targets
+        return self.listing.targets
 
     @property
     def reach(self) -> str:
         """ "online", "in Parsippany, 22 km away", …: only the few shown need it."""
-        return reach_of(self.event, self.ctx.profile, self.ctx.home).note
+        return reach_of(self.listing, self.ctx.profile, self.ctx.home).note
 
     def clashes(self, other: _Option) -> bool:
         return self.start < other.end and other.start < self.end
@@ -181,13 +261,28 @@ def make_plan(
     now: datetime,
     weeks: int = WEEKS,
 ) -> Plan:
-    ctx = _context(meetings, profile, marks, now)
-    zone = ctx.zone
+    home = find_home(profile, (spot(m.event.venue) for m in meetings))
+    ctx = _context(profile, marks, now, home)
+    options = _options(ctx, (Listing.of(m.event, m.assessment) for m in meetings))
+    return _plan(options, ctx, weeks, bool(meetings), lambda: [])
+
+
+def _plan(
+    options: list[_Option],
+    ctx: _Context,
+    weeks: int,
+    stored: bool,
+    held_back: Callable[[], Sequence[Listing]],
+) -> Plan:
+    """The plan over `options`: all the meetings that may be picked or are new, and those
+    marked going or chosen about; `held_back()` gives, when a week falls short, the rest where
+    the employed go, so the nearest alternatives can be named. `stored`: whether there are any
+    meetings at all in the weeks ahead."""
+    profile, marks, now, zone = ctx.profile, ctx.marks, ctx.now, ctx.zone
     today = now.astimezone(zone).date()
     edges = [
         datetime.combine(today + timedelta(days=7 * i), time(0), zone) for i in range(weeks + 1)
     ]
-    options = _options(ctx, meetings)
     by_week: list[list[_Option]] = [[] for _ in range(weeks)]
     for option in options:
         for i in range(weeks):
@@ -202,9 +297,16 @@ def make_plan(
         last_groups = {o.group for o in picks if o.crowd == Crowd.employed}
         chosen.append(picks)
     out_weeks = []
+    rest: list[_Option] | None = None
     for i, (week, picks) in enumerate(zip(by_week, chosen, strict=True)):
         start_day = today + timedelta(days=7 * i)
         end_day = start_day + timedelta(days=6)
+        short = _short(week, picks, profile, marks)
+        if short and rest is None:
+            known = {o.listing.id for o in options}
+            rest = _options(ctx, (x for x in held_back() if x.id not in known))
+        if short:
+            week = _by_order(week + [o for o in rest or [] if edges[i] <= o.start < edges[i + 1]])
         note, alternatives = _shortfall(week, picks, options, profile, marks, start_day, zone)
         out_weeks.append(
             PlanWeek(
@@ -243,7 +345,7 @@ def make_plan(
         looked_at=marks.looked_at,
         looked_when=_when(marks.looked_at.astimezone(zone)) if marks.looked_at else None,
         new=[_item(o, zone, _why(o)) for o in new],
-        message=None if meetings else _NOTHING_STORED,
+        message=None if stored else _NOTHING_STORED,
     )
 
 
@@ -253,20 +355,18 @@ _NOTHING_STORED = (
 )
 
 
-def _context(
-    meetings: Sequence[Meeting], profile: Profile, marks: Marks, now: datetime
-) -> _Context:
+def _context(profile: Profile, marks: Marks, now: datetime, home: Home | None) -> _Context:
     return _Context(
         profile=profile,
         marks=marks,
         now=now,
         zone=person_zone(profile),
         free=[parse_free_time(text) for text in profile.free_times],
-        home=find_home(profile, (m.event for m in meetings)),
+        home=home,
     )
 
 
-def _hold_back(event: Event, a: Assessment, ctx: _Context) -> tuple[str | None, bool]:
+def _hold_back(event: Listing, ctx: _Context) -> tuple[str | None, bool]:
     """What keeps a meeting out of the plan, if anything, and whether that is final (cancelled,
     begun, not networking, dropped: never even an alternative)."""
     choice = ctx.marks.choices.get(event.id)
@@ -274,11 +374,11 @@ def _hold_back(event: Event, a: Assessment, ctx: _Context) -> tuple[str | None, 
         return "cancelled", True
     if event.starts_at is None or event.starts_at <= ctx.now:
         return "already begun", True
-    if a.crowd == Crowd.not_networking:
+    if event.crowd == Crowd.not_networking:
         return "not a networking meeting", True
     if choice in ("dropped", "swapped"):
         return f"you {choice} it", True
-    if _members_only(a):
+    if _members_only(event.access):
         return "members only", False
     # The free hours before the place: the cheaper test, and it holds most meetings back.
     start = event.starts_at.astimezone(ctx.zone)
@@ -290,35 +390,19 @@ def _hold_back(event: Event, a: Assessment, ctx: _Context) -> tuple[str | None, 
     return None, False
 
 
-def worth_judging(
-    meetings: Sequence[Meeting], profile: Profile, marks: Marks, now: datetime
-) -> list[Meeting]:
-    """The meetings whose picks depend on the person's view of them now (their targets): those
-    marked going, the unjudged, and those nothing holds back by their stored judgement. The
-    rest can be at most an alternative, shown by the judgement stored with them; judging only
-    these keeps a plan over a big store quick (benchmarks/plan.py)."""
-    ctx = _context(meetings, profile, marks, now)
-    return [
-        m
-        for m in meetings
-        if m.event.id in marks.going or _hold_back(m.event, m.assessment, ctx)[0] is None
-    ]
-
-
-def _end(event: Event) -> datetime:
+def _end(event: Listing) -> datetime:
     end = event.ends_at or event.starts_at + DEFAULT_LENGTH
     return max(end, event.starts_at)
 
 
-def _options(ctx: _Context, meetings: Iterable[Meeting]) -> list[_Option]:
+def _options(ctx: _Context, listings: Iterable[Listing]) -> list[_Option]:
     marks = ctx.marks
     out = []
-    for meeting in meetings:
-        event, a = meeting.event, meeting.assessment
+    for event in listings:
         if event.starts_at is None:
             continue
         going = event.id in marks.going
-        problem, final = _hold_back(event, a, ctx)
+        problem, final = _hold_back(event, ctx)
         if not going and final and event.starts_at <= ctx.now:
             continue  # the past is not shown unless the person marked it
         fixed: State | None = None
@@ -326,13 +410,13 @@ def _options(ctx: _Context, meetings: Iterable[Meeting]) -> list[_Option]:
             cancelled = event.status == Status.cancelled
             accepted = marks.choices.get(event.id) == "accepted"
             fixed = "cancelled" if cancelled else "accepted" if accepted else "going"
-        cost, cost_words = _cost(event, a)
+        cost, cost_words = _cost(event.fee, event.access)
         out.append(
             _Option(
-                meeting=meeting,
+                listing=event,
                 start=event.starts_at.astimezone(ctx.zone),
                 end=_end(event).astimezone(ctx.zone),
-                crowd=a.crowd,
+                crowd=event.crowd,
                 group=event.group_id or event.group_name or event.id,
                 cost=cost,
                 cost_words=cost_words,
@@ -343,7 +427,7 @@ def _options(ctx: _Context, meetings: Iterable[Meeting]) -> list[_Option]:
                 final=final,
                 new=bool(
                     marks.looked_at
-                    and a.crowd == Crowd.employed
+                    and event.crowd == Crowd.employed
                     and problem is None
                     and event.first_seen
                     # Times are kept to the second: one seen in the second of the look counts
@@ -368,7 +452,7 @@ def _fill_week(
     kept = [o for o in picks if o.fixed != "cancelled"]
     employed = sum(o.crowd == Crowd.employed for o in kept)
     dropped = sum(
-        marks.choices.get(o.event.id) == "dropped" and o.crowd == Crowd.employed for o in week
+        marks.choices.get(o.listing.id) == "dropped" and o.crowd == Crowd.employed for o in week
     )
     goal = max(0, profile.employed_per_week - dropped)
     want = max(0, min(goal, profile.employed_weekly_max) - employed)
@@ -427,7 +511,7 @@ def _clashes(option: _Option, kept: list[_Option]) -> bool:
     """Whether the meeting overlaps one already in the week; if so, that is its problem."""
     clash = next((k for k in kept if option.clashes(k)), None)
     if clash is not None:
-        option.problem = f"at the same time as {clash.event.title}"
+        option.problem = f"at the same time as {clash.listing.title}"
     return clash is not None
 
 
@@ -441,13 +525,9 @@ def _shortfall(
     zone: tzinfo,
 ) -> tuple[str | None, list[tuple[_Option, str]]]:
     """What the week lacks, and the nearest alternatives with what kept each out."""
-    employed = sum(o.crowd == Crowd.employed and o.state != "cancelled" for o in picks)
-    dropped = sum(
-        marks.choices.get(o.event.id) == "dropped" and o.crowd == Crowd.employed for o in week
-    )
-    goal = min(max(0, profile.employed_per_week - dropped), profile.employed_weekly_max)
-    if employed >= goal:
+    if not _short(week, picks, profile, marks):
         return None, []
+    employed, goal = _count_and_goal(week, picks, profile, marks)
     if employed == 0:
         note = "Nothing suitable where the employed go this week."
     else:
@@ -472,6 +552,27 @@ def _shortfall(
     return note, found
 
 
+def _count_and_goal(
+    week: list[_Option], picks: list[_Option], profile: Profile, marks: Marks
+) -> tuple[int, int]:
+    """The picks where the employed go, and how many the week should have."""
+    employed = sum(o.crowd == Crowd.employed and o.state != "cancelled" for o in picks)
+    dropped = sum(
+        marks.choices.get(o.listing.id) == "dropped" and o.crowd == Crowd.employed for o in week
+    )
+    return employed, min(max(0, profile.employed_per_week - dropped), profile.employed_weekly_max)
+
+
+def _short(week: list[_Option], picks: list[_Option], profile: Profile, marks: Marks) -> bool:
+    employed, goal = _count_and_goal(week, picks, profile, marks)
+    return employed < goal
+
+
+def _by_order(options: list[_Option]) -> list[_Option]:
+    """In the order the store reads meetings: by start, then id."""
+    return sorted(options, key=lambda o: (o.listing.starts_at, o.listing.id))
+
+
 def _months_between(first: date, last: date) -> list[date]:
     months = [first]
     while months[-1] < last:
@@ -486,16 +587,15 @@ def _by_time(options: list[_Option]) -> list[_Option]:
     return sorted(options, key=lambda o: o.start)
 
 
-def _members_only(a: Assessment) -> bool:
-    return Access.members_only in a.access and not any(x in CHEAP for x in a.access)
+def _members_only(access: list[Access]) -> bool:
+    return Access.members_only in access and not any(x in CHEAP for x in access)
 
 
-def _cost(event: Event, a: Assessment) -> tuple[tuple[int, float], str]:
+def _cost(fee: Fee | None, ways_in: list[Access]) -> tuple[tuple[int, float], str]:
     """How cheap the way in is, as a sort key and in words."""
     for rank, access in enumerate(CHEAP):
-        if access in a.access:
+        if access in ways_in:
             return (rank, 0.0), ACCESS_LABELS[access].lower()
-    fee = event.fee
     if fee is not None and fee.free:
         return (0, 0.0), "free"
     if fee is not None and fee.amount is not None:
@@ -510,8 +610,7 @@ def _cost(event: Event, a: Assessment) -> tuple[tuple[int, float], str]:
 
 def _why(o: _Option) -> str:
     """One line: what it is, the targets it mentions, the cheapest way in, where."""
-    a = o.meeting.assessment
-    kind = KIND_WORDS[a.kind].removeprefix("a ").removeprefix("an ")
+    kind = KIND_WORDS[o.listing.kind].removeprefix("a ").removeprefix("an ")
     parts = [kind]
     if o.targets:
         parts.append(f"target{'s' if len(o.targets) > 1 else ''}: {', '.join(o.targets)}")
@@ -528,7 +627,7 @@ def _why(o: _Option) -> str:
 
 
 def _item(o: _Option, zone: tzinfo, why: str) -> PlanItem:
-    event, a = o.event, o.meeting.assessment
+    event = a = o.listing
     return PlanItem(
         id=event.id,
         title=event.title,
@@ -549,7 +648,7 @@ def _item(o: _Option, zone: tzinfo, why: str) -> PlanItem:
     )
 
 
-def _place(event: Event) -> str | None:
+def _place(event: Listing) -> str | None:
     if event.is_online:
         return "online"
     venue = event.venue
@@ -568,34 +667,73 @@ def _when(at: datetime) -> str:
 
 def plan_from_store(store: Store, now: datetime, weeks: int = WEEKS) -> Plan:
     """The plan over what the store holds: the meetings of the weeks ahead as the person sees
-    them (their corrections and targets), their marks and choices, and each month's budget."""
+    them (their corrections and targets), their marks and choices, and each month's budget.
+    It reads light rows, and only those the plan may pick, show as new or must count (SQLite
+    leaves out the members-only and those outside the free hours); the rest only for a week
+    that falls short, to name its alternatives."""
     profile = store.get_profile()
     zone = person_zone(profile)
     today = now.astimezone(zone).date()
     start = datetime.combine(today, time(0), zone)
     end = datetime.combine(today + timedelta(days=7 * weeks), time(0), zone)
-    events = store.plan_window(start, end, now)
-    going = store.going_among([e.id for e in events])
-    choices = store.plan_choices()
-    # The unjudged are judged first; then those whose picks hang on the person's view now.
-    unjudged = [e for e in events if e.assessment is None]
-    seen = dict(zip((e.id for e in unjudged), judge_stored(store, unjudged, profile), strict=True))
-    stored = [Meeting(e, seen.get(e.id) or e.assessment) for e in events]
-    plain = Marks(going=frozenset(going), choices=choices)
-    ranked = [m.event for m in worth_judging(stored, profile, plain, now) if m.event.id not in seen]
-    seen.update(zip((e.id for e in ranked), judge_stored(store, ranked, profile), strict=True))
-    meetings = [Meeting(m.event, seen.get(m.event.id, m.assessment)) for m in stored]
+    free = [parse_free_time(text) for text in profile.free_times]
+    spans = free_spans(free, zone, today, today + timedelta(days=7 * weeks - 1))
+    cheap = [access.value for access in CHEAP]
+    rows = store.plan_candidates(
+        start, end, now, spans, length=DEFAULT_LENGTH, cheap=cheap, online_only=profile.virtual_only
+    )
+    going = frozenset(store.going_among([r["id"] for r in rows]))
     months = _months_between(month_of(start, zone), month_of(end - timedelta(seconds=1), zone))
     budgets = {
         m: job_seeker_budget(store, profile, datetime.combine(m, time(12), zone)) for m in months
     }
     marks = Marks(
-        going=frozenset(going),
-        choices=choices,
+        going=going,
+        choices=store.plan_choices(),
         looked_at=store.plan_looked_at(),
         budgets=budgets,
     )
-    return make_plan(meetings, profile, marks, now, weeks)
+    ctx = _context(profile, marks, now, find_home(profile, store.plan_spots(start, end, now)))
+    # The unjudged are judged first; then those whose picks hang on the person's view now:
+    # those marked going, and those nothing holds back by the judgement stored with them. The
+    # rest can be at most an alternative, shown by their stored judgement.
+    seen = {r["id"] for r in rows if not r["crowd"]}
+    options = _options(ctx, _listings(store, rows, profile))
+    ranked = [
+        o.listing
+        for o in options
+        if (o.listing.id in going or o.problem is None) and o.listing.id not in seen
+    ]
+    by_id = {r["id"]: r for r in rows}
+    targets = stored_targets(store, [by_id[x.id] for x in ranked], profile)
+    for x, fresh in zip(ranked, targets, strict=True):
+        if fresh is not None:
+            x.targets = fresh  # its option reads them from here
+    whole = [x.id for x, fresh in zip(ranked, targets, strict=True) if fresh is None]
+    found = store.get_events(whole)
+    events = [found[i] for i in whole]
+    again = _options(ctx, map(Listing.of, events, judge_stored(store, events, profile)))
+    rejudged = {o.listing.id: o for o in again}
+    options = [rejudged.get(o.listing.id, o) for o in options]
+
+    def held_back() -> list[Listing]:
+        return _listings(store, store.plan_held_back(start, end, now), profile)
+
+    stored = bool(rows) or store.plan_window_any(start, end, now)
+    return _plan(options, ctx, weeks, stored, held_back)
+
+
+def _listings(store: Store, rows: list[dict], profile: Profile) -> list[Listing]:
+    """The store's light rows as the planner reads them: as judged when stored, and those not
+    judged yet judged now."""
+    unjudged = [r["id"] for r in rows if not r["crowd"]]
+    found = store.get_events(unjudged)
+    events = [found[i] for i in unjudged]
+    judged = dict(zip(unjudged, judge_stored(store, events, profile), strict=True))
+    return [
+        Listing.of(found[r["id"]], judged[r["id"]]) if r["id"] in judged else Listing.stored(r)
+        for r in rows
+    ]
 
 
 class ChoiceError(ValueError):

@@ -13,8 +13,9 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from statistics import median
+from typing import Protocol
 
-from .model import Event, Profile, Venue
+from .model import Profile, Venue
 
 EARTH_KM = 6371.0
 
@@ -24,6 +25,19 @@ class Home:
     city: str | None
     region: str | None
     point: tuple[float, float] | None  # lat, lon
+
+
+class Placed(Protocol):
+    """A meeting as far as its place goes: an Event, or the plan's lighter Listing."""
+
+    @property
+    def is_online(self) -> bool | None: ...
+    @property
+    def venue(self) -> Venue | None: ...
+
+
+# A venue as finding the home reads it: city, region, latitude, longitude.
+Spot = tuple[str | None, str | None, float | None, float | None]
 
 
 @dataclass(frozen=True)
@@ -36,26 +50,25 @@ def _norm(text: str | None) -> str | None:
     return " ".join(text.lower().replace(".", "").split()) if text else None
 
 
-def find_home(profile: Profile, events: Iterable[Event]) -> Home | None:
+def find_home(profile: Profile, spots: Iterable[Spot]) -> Home | None:
     """The person's home area, placed by the venues of meetings held in its town."""
     if not profile.home_area:
         return None
     city, _, region = (p.strip() for p in profile.home_area.partition(","))
     home_city, home_region = _norm(city), _norm(region)
     lats, lons = [], []
-    for event in events:
-        v = event.venue
-        if v is None or v.lat is None or v.lon is None or _norm(v.city) != home_city:
+    for city, region, lat, lon in spots:
+        if lat is None or lon is None or _norm(city) != home_city:
             continue
-        if home_region and v.region and _norm(v.region) != home_region:
+        if home_region and region and _norm(region) != home_region:
             continue
-        lats.append(v.lat)
-        lons.append(v.lon)
+        lats.append(lat)
+        lons.append(lon)
     point = (median(lats), median(lons)) if lats else None
     return Home(home_city, home_region, point)
 
 
-def reach_of(event: Event, profile: Profile, home: Home | None) -> Reach:
+def reach_of(event: Placed, profile: Profile, home: Home | None) -> Reach:
     online = bool(event.is_online)
     if online:
         return Reach(True, "online")
@@ -78,6 +91,10 @@ def reach_of(event: Event, profile: Profile, home: Home | None) -> Reach:
     if home.region and venue.region and _norm(venue.region) != home.region:
         return Reach(False, f"in {where}: outside your area")
     return Reach(True, f"in {where} (distance unknown)")
+
+
+def spot(venue: Venue | None) -> Spot:
+    return (venue.city, venue.region, venue.lat, venue.lon) if venue else (None, None, None, None)
 
 
 def _place(venue: Venue | None) -> str | None:

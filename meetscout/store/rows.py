@@ -150,13 +150,18 @@ def row_assessment(row: dict[str, Any]) -> Assessment | None:
     )
 
 
+def row_venue(row: dict[str, Any]) -> Venue | None:
+    fields = {name: row["venue_" + name] for name in _NO_VENUE}
+    return Venue(**fields) if any(v is not None for v in fields.values()) else None
+
+
+def row_fee(row: dict[str, Any]) -> Fee | None:
+    if row["fee_free"] is None:
+        return None
+    return Fee(amount=row["fee_amount"], currency=row["fee_currency"], free=bool(row["fee_free"]))
+
+
 def row_event(row: dict[str, Any]) -> Event:
-    venue_fields = {name: row["venue_" + name] for name in _NO_VENUE}
-    fee = None
-    if row["fee_free"] is not None:
-        fee = Fee(
-            amount=row["fee_amount"], currency=row["fee_currency"], free=bool(row["fee_free"])
-        )
     return Event(
         id=row["id"],
         source=row["source"],
@@ -169,9 +174,9 @@ def row_event(row: dict[str, Any]) -> Event:
         group_id=row["group_id"],
         group_name=row["group_name"],
         organizer=row["organizer"],
-        venue=Venue(**venue_fields) if any(v is not None for v in venue_fields.values()) else None,
+        venue=row_venue(row),
         is_online=None if row["is_online"] is None else bool(row["is_online"]),
-        fee=fee,
+        fee=row_fee(row),
         attendee_count=row["attendee_count"],
         status=Status(row["status"]),
         topics=orjson.loads(row["topics"] or "[]"),

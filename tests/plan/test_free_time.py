@@ -1,11 +1,12 @@
 """Free days and hours as a person writes them, and the profile numbers that cannot be."""
 
-from datetime import datetime
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from pydantic import ValidationError
 
-from meetscout.free_time import fits_free_times, parse_free_time
+from meetscout.free_time import fits_free_times, free_spans, parse_free_time
 from meetscout.model import Profile
 
 
@@ -52,3 +53,26 @@ def test_impossible_weekly_numbers_are_refused():
     with pytest.raises(ValidationError, match="unknown IANA time zone"):
         Profile(timezone="Mars/Olympus")
     assert Profile().employed_per_week == 1
+
+
+@pytest.mark.parametrize("first", [date(2026, 10, 28), date(2026, 3, 5)])  # the clocks change
+@pytest.mark.parametrize(
+    "times", [["Sun 00:30-03:00", "Sat 01:00-02:30"], ["Mon-Fri 17:30-22:00"], ["Sun"], []]
+)
+def test_the_spans_a_store_filters_on_hold_every_meeting_that_fits(first, times):
+    zone = ZoneInfo("America/New_York")
+    free = [parse_free_time(t) for t in times]
+    last = first + timedelta(days=9)
+    spans = free_spans(free, zone, first, last)
+    start = datetime.combine(first, datetime.min.time(), zone).astimezone(UTC)
+    fitting = 0
+    while start.astimezone(zone).date() <= last:
+        for length in (timedelta(minutes=30), timedelta(hours=2)):
+            local = start.astimezone(zone)
+            if fits_free_times(free, local, (start + length).astimezone(zone)):
+                fitting += 1
+                assert any(a <= start and start + length <= b for a, b in spans), local
+        start += timedelta(minutes=15)
+    assert fitting
+    # Only the days asked about.
+    assert spans[0][0] >= datetime.combine(first, datetime.min.time(), zone) - timedelta(hours=2)
