@@ -97,15 +97,8 @@ class Events(SameMeetings):
         of a chapter calendar's meetings, nor the other way round).
         """
         listed = list(dict.fromkeys(listed_ids))
-        params: list = [group_id, source, group_id, iso(now or now_utc())]
-        sql = (
-            f"UPDATE events SET {CANCEL} WHERE group_id = ? "
-            "AND source = COALESCE(?, (SELECT g.source FROM groups g WHERE g.id = ?)) "
-            "AND status = 'scheduled' AND starts_at > ?"
-        )
-        if until is not None:
-            sql += " AND starts_at <= ?"
-            params.append(iso(until))
+        where, params = _upcoming_of_group(group_id, source, now, until)
+        sql = f"UPDATE events SET {CANCEL} WHERE {where}"
         if listed:
             sql += f" AND id NOT IN {IDS}"
             params.append(to_json(listed))
@@ -122,15 +115,8 @@ class Events(SameMeetings):
     ) -> set[str]:
         """Ids of the group's upcoming scheduled events (first stored before an ISO time), up to
         `until` when given, of `source` (by default the group's own, as in cancel_vanished)."""
-        sql = (
-            "SELECT id FROM events WHERE group_id = ? "
-            "AND source = COALESCE(?, (SELECT g.source FROM groups g WHERE g.id = ?)) "
-            "AND status = 'scheduled' AND starts_at > ?"
-        )
-        params: list = [group_id, source, group_id, iso(now or now_utc())]
-        if until is not None:
-            sql += " AND starts_at <= ?"
-            params.append(iso(until))
+        where, params = _upcoming_of_group(group_id, source, now, until)
+        sql = f"SELECT id FROM events WHERE {where}"
         if first_seen_before:
             sql += " AND first_seen < ?"
             params.append(first_seen_before)
@@ -138,3 +124,20 @@ class Events(SameMeetings):
 
     def rebuild_fts(self) -> None:
         self.conn.execute("INSERT INTO events_fts(events_fts) VALUES ('rebuild')")
+
+
+def _upcoming_of_group(
+    group_id: str, source: str | None, now: datetime | None, until: datetime | None
+) -> tuple[str, list]:
+    """The group's scheduled events of `source` (by default the group's own) still ahead of
+    `now`, up to `until` when given: one rule for what a listing may cancel and what it is
+    checked against."""
+    where = (
+        "group_id = ? AND source = COALESCE(?, (SELECT g.source FROM groups g WHERE g.id = ?)) "
+        "AND status = 'scheduled' AND starts_at > ?"
+    )
+    params: list = [group_id, source, group_id, iso(now or now_utc())]
+    if until is not None:
+        where += " AND starts_at <= ?"
+        params.append(iso(until))
+    return where, params
