@@ -119,7 +119,7 @@ def decide(weights: Weights, scores: list[float], force_crowd: Crowd | None = No
         likely[crowd]
         if (scores[mine] - bias[mine]) - (scores[other] - bias[other]) >= CLUES_AT
         else min(likely[crowd], UNSURE)
-        for crowd, mine, other in zip(CROWD_PLACES, best, others)
+        for crowd, mine, other in zip(CROWD_PLACES, best, others, strict=True)
     ]
     if force_crowd is not None:
         crowd = CROWDS.index(force_crowd)
