@@ -57,6 +57,8 @@ KIND_WORDS = {
 # kind is, and the judgement is not sure (its confidence is at most UNSURE).
 CLUES_AT = 1.0
 UNSURE = 0.4
+# At most this many reasons for, then at most one against (and a word of doubt first).
+MOST_REASONS = 3
 # A reason against is named when it pulled the other way by at least this much.
 AGAINST_AT = 1.0
 
@@ -97,59 +99,48 @@ class Decision:
 
 def decide(weights: Weights, scores: list[float], force_crowd: Crowd | None = None) -> Decision:
     # The kinds' places in the weights (weights.KINDS): the employed crowd's 0-3, the job
-    # seekers' 4-5, not networking 6.
+    # seekers' 4-5, not networking 6; the crowds' places in CROWDS: 0, 1, 2.
     top = max(scores)
     e = [math.exp(s - top) for s in scores]
     total = e[0] + e[1] + e[2] + e[3] + e[4] + e[5] + e[6]
-    likely = {
-        Crowd.employed: (e[0] + e[1] + e[2] + e[3]) / total,
-        Crowd.job_seekers: (e[4] + e[5]) / total,
-        Crowd.not_networking: e[6] / total,
-    }
-    best = {
-        Crowd.employed: max(EMPLOYED_PLACES, key=scores.__getitem__),
-        Crowd.job_seekers: 4 if scores[4] >= scores[5] else 5,
-        Crowd.not_networking: 6,
-    }
+    likely = ((e[0] + e[1] + e[2] + e[3]) / total, (e[4] + e[5]) / total, e[6] / total)
+    best = (scores.index(max(scores[:4])), 4 if scores[4] >= scores[5] else 5, 6)
+    # Each crowd's likeliest other crowd.
+    rival = (
+        1 if likely[1] >= likely[2] else 2,
+        0 if likely[0] >= likely[2] else 2,
+        0 if likely[0] >= likely[1] else 1,
+    )
+    others = (best[rival[0]], best[rival[1]], best[rival[2]])
+    # How likely each crowd is, at most UNSURE when the listing's features (the bias set aside)
+    # barely favour its best kind over the best kind of its rival.
     bias = weights.bias
-
-    def rival_of(crowd: Crowd) -> Crowd:
-        a, b = OTHERS[crowd]
-        return a if likely[a] >= likely[b] else b
-
-    def likely_from_clues(crowd: Crowd) -> float:
-        """How likely the crowd is, at most UNSURE when the listing's features (the bias set
-        aside) barely favour its best kind over the best kind of the likeliest other crowd."""
-        mine, other = best[crowd], best[rival_of(crowd)]
-        if (scores[mine] - bias[mine]) - (scores[other] - bias[other]) >= CLUES_AT:
-            return likely[crowd]
-        return min(likely[crowd], UNSURE)
-
-    employed = likely_from_clues(Crowd.employed)
+    sure = [
+        likely[crowd]
+        if (scores[mine] - bias[mine]) - (scores[other] - bias[other]) >= CLUES_AT
+        else min(likely[crowd], UNSURE)
+        for crowd, mine, other in zip(CROWD_PLACES, best, others, strict=True)
+    ]
     if force_crowd is not None:
-        crowd = force_crowd
-    elif employed >= SURE_AT:  # then no other crowd is likelier
-        crowd = Crowd.employed
+        crowd = CROWDS.index(force_crowd)
+    elif sure[0] >= SURE_AT:  # then no other crowd is likelier
+        crowd = 0
     else:  # the employed flag only when sure
-        crowd = rival_of(Crowd.employed)
+        crowd = rival[0]
     kind_at = best[crowd]
-    confidence = employed if crowd == Crowd.employed else likely_from_clues(crowd)
     return Decision(
-        crowd=crowd,
+        crowd=CROWDS[crowd],
         kind=weights.kinds[kind_at],
-        confidence=round(confidence, 2),
+        confidence=round(sure[crowd], 2),
         kind_at=kind_at,
-        rival_at=best[rival_of(crowd)],
-        employed=employed,
+        rival_at=best[rival[crowd]],
+        employed=sure[0],
     )
 
 
+CROWDS = (Crowd.employed, Crowd.job_seekers, Crowd.not_networking)
+CROWD_PLACES = (0, 1, 2)
 EMPLOYED_PLACES = (0, 1, 2, 3)
-OTHERS = {
-    Crowd.employed: (Crowd.job_seekers, Crowd.not_networking),
-    Crowd.job_seekers: (Crowd.employed, Crowd.not_networking),
-    Crowd.not_networking: (Crowd.employed, Crowd.job_seekers),
-}
 
 
 # --- reasons --------------------------------------------------------------------------------------
@@ -188,8 +179,8 @@ def _context_sentence(feature: str, reading: Reading, crowd: Crowd) -> str | Non
 def _reasons(
     weights: Weights,
     reading: Reading,
-    known_words: frozenset[str],
-    known: frozenset[str],
+    known_words: list[str],
+    known: list[str],
     decision: Decision,
     group_reason: str | None,
 ) -> list[str]:
@@ -214,23 +205,27 @@ def _reasons(
     quoted: set[str] = set()  # words a cue's reason quotes already
     hosts: set[str] = set()  # group names a host reason quotes already: each is said once
     for _, hit in sorted(cited, key=itemgetter(0), reverse=True):
+        if len(reasons) == MOST_REASONS:
+            break
         if hit.cue.category == "host" and hit.name:
             if hit.name in hosts:
                 continue
             hosts.add(hit.name)
         reasons.append(_hit_text(hit))
         quoted.update(hit.words.lower().split())
-    words = sorted(strong.intersection(known_words), key=lambda w: (-pulls[w], w))
-    words = [word for word in words if word not in quoted]
-    if words:
-        reasons.append(f"Its words point to {CROWD_WORDS[crowd]}: {_quote(words[:3])}")
-    # In a set order (strongest first): a set's own order changes from one process to the next.
-    for feature in sorted(strong.intersection(known), key=lambda f: (-pulls[f], f)):
-        if not feature.startswith(("cue:", "name-cue:")):
-            sentence = _context_sentence(feature, reading, crowd)
-            if sentence:
-                reasons.append(sentence)
-    reasons = reasons[:3]
+    if len(reasons) < MOST_REASONS:
+        words = sorted(strong.intersection(known_words), key=lambda w: (-pulls[w], w))
+        words = [word for word in words if word not in quoted]
+        if words:
+            reasons.append(f"Its words point to {CROWD_WORDS[crowd]}: {_quote(words[:3])}")
+    if len(reasons) < MOST_REASONS:
+        # In a set order (strongest first): a set's own order changes from one process to the next.
+        for feature in sorted(strong.intersection(known), key=lambda f: (-pulls[f], f)):
+            if not feature.startswith(("cue:", "name-cue:")):
+                sentence = _context_sentence(feature, reading, crowd)
+                if sentence:
+                    reasons.append(sentence)
+        del reasons[MOST_REASONS:]
     if against is not None:
         reasons.append(
             f"{_hit_text(against[1])}, but that is outweighed: most who go are likely "

@@ -48,7 +48,10 @@ class Hit:
 @dataclass(slots=True)
 class Reading:
     words: list[str]  # every word, in order (repeats kept: the weights read each once)
-    features: set[str]  # the other features: cues, access, time, fee, online
+    # The other features (cues, access, time, fee, online) in the order found: a dict as an
+    # ordered set, since the scores add their weights in this order and a set's order changes
+    # from one process to the next (and with it the last digit of a sum).
+    features: dict[str, None]
     hits: dict[str, Hit] = field(default_factory=dict)  # cue id -> where it was found first
     access: set[Access] = field(default_factory=set)
     local: datetime | None = None  # the local start, for a reason about the time
@@ -79,11 +82,11 @@ def read_text(lex: Lexicon, fields: list[tuple[str, str | None]]) -> Reading:
             ranks.append(RANKS.get(name, 0))
             offset += len(JOINT)
     if not texts:
-        return Reading([], set())
+        return Reading([], {})
     joined = JOINT.join(texts)
     lower, spaced = lex.matcher.prepare(joined)
     # The words (the joint's "\x00" among them is none the weights know).
-    reading = Reading(spaced.split(), set())
+    reading = Reading(spaced.split(), {})
     features = reading.features
     hits = reading.hits
     masks: list[tuple[int, int]] = []
@@ -96,16 +99,16 @@ def read_text(lex: Lexicon, fields: list[tuple[str, str | None]]) -> Reading:
         if cue is None:
             access_cue = access_cues[owner]
             reading.access.add(access_cue.access)
-            features.add(access_cue.feature)
+            features[access_cue.feature] = None
             if access_cue.mask:
                 masks.append((start, end))
             continue
         if masks and any(a <= start < b for a, b in masks):
             continue
         rank = ranks[at]
-        features.add(cue.feature)
+        features[cue.feature] = None
         if rank:
-            features.add(cue.name_feature)
+            features[cue.name_feature] = None
         held = hits.get(cue.id)
         if held is None or rank > held.rank:
             hits[cue.id] = Hit(cue, joined[start:end], texts[at] if rank == 2 else "", rank)
@@ -130,6 +133,13 @@ def part_of_day(hour: int) -> str:
     return part
 
 
+# The time feature by [weekend?][local hour], named once rather than for every listing.
+TIME_FEATURES = tuple(
+    tuple(f"time:{days}-{part_of_day(hour)}" for hour in range(24))
+    for days in ("weekday", "weekend")
+)
+
+
 def add_context(
     lex: Lexicon,
     reading: Reading,
@@ -141,20 +151,19 @@ def add_context(
     """The features that are not words: when it meets, what it costs, where, how much it says."""
     features = reading.features
     if local is not None:
-        days = "weekend" if local.weekday() >= 5 else "weekday"
-        features.add(f"time:{days}-{part_of_day(local.hour)}")
+        features[TIME_FEATURES[local.weekday() >= 5][local.hour]] = None
         reading.local = local
     if fee is not None:
         if fee.free or fee.amount == 0:
-            features.add("fee:free")
+            features["fee:free"] = None
         elif fee.amount is not None:
             if fee.amount >= lex.fees.get("paid", 20.0):
-                features.add("fee:paid")
+                features["fee:paid"] = None
                 reading.price = f"{fee.amount:g} {fee.currency or ''}".strip()
             else:
-                features.add("fee:low")
+                features["fee:low"] = None
     if is_online:
-        features.add("is:online")
+        features["is:online"] = None
 
 
 def read_event(

@@ -31,6 +31,8 @@ _ASCII_PUNCTUATION = "".join(c for c in PUNCTUATION if c.isascii()).encode()
 _ASCII_TO_SPACES = bytes.maketrans(_ASCII_PUNCTUATION, b" " * len(_ASCII_PUNCTUATION))
 _WHITE_TO_SPACES = str.maketrans("\t\n\r\x0b\x0c\u00a0", "      ")
 WORD_END = r"(?!\w)"
+_ESCAPES = re.compile(r"\\.")  # \W, \S, \B...: an escape's letter spells no case
+_SPELLS_CASE = re.compile(r"[A-Z]|\(\?[a-zA-Z]*-i")
 
 
 class Match(NamedTuple):
@@ -60,6 +62,7 @@ class Pattern:
     owner: str
     rank: int
     regex: re.Pattern[str]
+    on_lower: bool  # matched against the lower-cased text (see add_pattern)
 
 
 def _spaced(lower: str) -> str:
@@ -115,9 +118,14 @@ class Matcher:
         if not starts or not all(s[:1].isalnum() for s in starts):
             raise ValueError("a pattern needs the words its matches begin with (starts)")
         end = WORD_END if self.word_end.get(category, True) else ""
-        compiled = re.compile(f"(?:{regex}){end}", re.IGNORECASE)
+        # A pattern written in lower case is matched against the lower-cased text: Python's
+        # case-insensitive matching costs a half more. One that spells a case (an acronym, in
+        # "(?-i:...)") is matched against the text as written, ignoring case elsewhere.
+        on_lower = not _SPELLS_CASE.search(_ESCAPES.sub("", regex))
+        flags = 0 if on_lower else re.IGNORECASE
+        compiled = re.compile(f"(?:{regex}){end}", flags)
         self._written += 1
-        pattern = Pattern(category, owner, self._written, compiled)
+        pattern = Pattern(category, owner, self._written, compiled, on_lower)
         starts = list(dict.fromkeys(" ".join(s.lower().split()) for s in starts))
         for start in starts:
             if any(other != start and start.startswith(other) for other in starts):
@@ -187,7 +195,7 @@ class Matcher:
                     (start, phrase.rank, -start - phrase.length, phrase.category, phrase.owner)
                 )
             for pattern in patterns:  # no two starts of one pattern begin at one place
-                m = pattern.regex.match(text, at)
+                m = pattern.regex.match(lower if pattern.on_lower else text, at)
                 if m is not None:
                     found.append((at, pattern.rank, -m.end(), pattern.category, pattern.owner))
         found.sort()

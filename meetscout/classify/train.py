@@ -84,7 +84,7 @@ def repository_of(row: dict[str, Any]) -> str:
 def features_of(lex: Lexicon, row: dict[str, Any]) -> set[str]:
     event = listing_event(row)
     reading = read_event(lex, event, event.group_name, local_time(event, None))
-    return reading.features.union(reading.words)
+    return set(reading.features).union(reading.words)
 
 
 # Words too common to say anything about who goes (kept out of the weights).

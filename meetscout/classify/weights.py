@@ -69,12 +69,15 @@ class Weights:
         return pair
 
     def scores(
-        self, words: list[str], features: set[str]
-    ) -> tuple[list[float], frozenset[str], frozenset[str]]:
-        """Each kind's score, and the words and the other features that have weights."""
+        self, words: list[str], features: dict[str, None]
+    ) -> tuple[list[float], list[str], list[str]]:
+        """Each kind's score, and the words and the other features that have weights. The
+        weights are added in a set order (the words sorted, the other features as found), so a
+        listing's scores are the same in every process: a set's own order changes from one
+        process to the next, and with it the last digit of a sum."""
         vocabulary = self.vocabulary
-        known_words = vocabulary.intersection(words)
-        known = vocabulary.intersection(features)
+        known_words = sorted(vocabulary.intersection(words))
+        known = [feature for feature in features if feature in vocabulary]
         if not (known_words or known):
             return list(self.bias), known_words, known
         rows = self.rows.__getitem__

@@ -1,7 +1,11 @@
 """How the classifier decides: the audience beats the format, the group informs its events,
 access cues come from words and fees, and every flag says why."""
 
+import os
+import subprocess
+import sys
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -266,3 +270,22 @@ def test_a_host_is_named_once_and_by_its_name():
               group_name="Ridgeway University Alumni Club of North Jersey")
     )  # fmt: skip
     assert alumni.reasons[0] == "An alumni group: Ridgeway University Alumni Club of North Jersey"
+
+
+def test_judgements_do_not_change_with_the_process(tmp_path):
+    """The scores add the features' weights in the listing's order: in a set's order, which
+    changes with the process's hash seed, the last digit of a sum changed and with it, now and
+    then, a judgement on the edge (PYTHONHASHSEED 1 and 2 disagreed on a real listing)."""
+    script = Path(__file__).parents[2] / "scripts" / "judgements.py"
+    saved = tmp_path / "judgements.json"
+
+    def run(seed: str, *args: str) -> subprocess.CompletedProcess:
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        return subprocess.run(
+            [sys.executable, str(script), *args], env=env, capture_output=True, text=True
+        )
+
+    assert run("1", "--save", str(saved)).returncode == 0
+    compared = run("2", "--compare", str(saved))
+    assert compared.returncode == 0, compared.stdout[-2000:]
+    assert " 0 differ" in compared.stdout
