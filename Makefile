@@ -43,7 +43,7 @@ format: setup
 TEST_WORKERS ?= 2
 test: browser lint
 	node --test browser_extension/tests/
-	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadgroup --no-loadscope-reorder
+	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 bench: browser
 	for b in benchmarks/*.py; do $(PY) $$b || exit 1; done
