@@ -20,7 +20,8 @@ from meetscout.sources.meetup_blocks import group_not_found
 from meetscout.sources.meetup_ical import needs_page, parse_ical
 from meetscout.sources.meetup_nextdata import parse_next_data
 
-from .meetup_base import REPORTED_STATUSES, MeetupSpider, merge_events
+from .group_time import META_KEY, GroupOutOfTime
+from .meetup_base import MEETUP_SETTINGS, REPORTED_STATUSES, MeetupSpider, merge_events
 
 
 @dataclass
@@ -41,6 +42,25 @@ def _urlnames(value) -> list[str]:
 
 class MeetupGroupSpider(MeetupSpider):
     name = "meetup_group"
+    custom_settings = {
+        **MEETUP_SETTINGS,
+        "DOWNLOADER_MIDDLEWARES": {
+            **MEETUP_SETTINGS["DOWNLOADER_MIDDLEWARES"],
+            "meetscout.spiders.group_time.GroupTimeMiddleware": 360,
+        },
+        "DOWNLOAD_HANDLERS": {
+            "http": "meetscout.spiders.group_time.DeadlineDownloadHandler",
+            "https": "meetscout.spiders.group_time.DeadlineDownloadHandler",
+        },
+    }
+
+    @classmethod
+    def update_settings(cls, settings):
+        super().update_settings(settings)
+        # meetscout.toml's limit, unless the command line (or a test) set one.
+        limit = group_time_limit()
+        if limit is not None:
+            settings.set("GROUP_TIME_LIMIT", limit, priority="spider")
 
     def __init__(self, urlnames=None, base_url: str | None = None, **kwargs):
         super().__init__(base_url=base_url, **kwargs)
@@ -67,6 +87,7 @@ class MeetupGroupSpider(MeetupSpider):
             meta={
                 "crawl": crawl,
                 "what": what,
+                META_KEY: crawl.urlname,  # the group's time bounds the request
                 "handle_httpstatus_list": REPORTED_STATUSES,
                 **meta,
             },
@@ -150,6 +171,8 @@ class MeetupGroupSpider(MeetupSpider):
 
     def _record_listing(self, crawl: _GroupCrawl, group_id: str, page) -> None:
         """Say which upcoming events the group lists, when we saw the whole list."""
+        if crawl.urlname in self.report.out_of_time:
+            return  # a group left unfinished: its listing is no evidence
         complete_page = (
             page is not None and page.listed_upcoming is not None and not page.has_next_page
         )
@@ -179,10 +202,10 @@ class MeetupGroupSpider(MeetupSpider):
                     f"Meetup event page {known.url} answered HTTP {response.status}; "
                     "kept what the feed said"
                 )
-            yield known
+            yield self.kept_as_known(known)
             return
         if self.blocked(response, f"event page {known.url}"):
-            yield known
+            yield self.kept_as_known(known)
             return
         yield self.event_from_page(response, known)
 
@@ -192,12 +215,31 @@ class MeetupGroupSpider(MeetupSpider):
         what = request.meta.get("what", "page")
         crawl: _GroupCrawl | None = request.meta.get("crawl")
         name = f"'{crawl.urlname}'" if crawl else ""
-        self.report.problems.append(
-            f"Meetup {what} {name} {request.url}: {failure.getErrorMessage()}".replace("  ", " ")
-        )
+        if failure.check(GroupOutOfTime):  # said once for the group, by the middleware
+            if crawl is not None:
+                self.report.listed.pop(meetup_group_id(crawl.urlname), None)
+        else:
+            self.report.problems.append(
+                f"Meetup {what} {name} {request.url}: {failure.getErrorMessage()}".replace(
+                    "  ", " "
+                )
+            )
         if what == "feed" and crawl is not None:
             yield self._request(f"/{crawl.urlname}/events/", self.parse_group_page, crawl, "page")
         elif what == "page" and crawl is not None:  # what the feed said still counts
             yield from self._finish_listing(crawl, None)
         elif what == "event page" and "event" in request.meta:
-            yield request.meta["event"]
+            yield self.kept_as_known(request.meta["event"])
+
+
+def group_time_limit() -> float | None:
+    """`[meetup] group_time_limit` from meetscout.toml, or None (no file, or one with mistakes:
+    the command reading it says those)."""
+    from meetscout.config import ConfigError, find_config, load_config
+
+    if find_config() is None:
+        return None
+    try:
+        return load_config().meetup.group_time_limit
+    except ConfigError:
+        return None
