@@ -194,10 +194,12 @@ class StorePipeline:
                     group_id, listed, now=start, until=until
                 )
             else:
+                on = len((known - listed) & report.still_on)
+                pages = f" ({on} still on by their own pages)" if on else ""
                 report.problems.append(
                     f"{group_id}: its listing showed none of its {len(known)} stored upcoming "
-                    "meetings; kept them as they were until a later crawl shows them again "
-                    "or their own pages say they were cancelled"
+                    f"meetings; kept them as they were{pages} until a later crawl shows them "
+                    "again or their own pages say they were cancelled"
                 )
 
 
