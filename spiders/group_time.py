@@ -30,7 +30,7 @@ class GroupOutOfTime(IgnoreRequest):
 def out_of_time_reason(name: str, limit: float) -> str:
     return (
         f"Meetup group '{name}' took longer than {limit:g} s: stopped reading it and kept what "
-        "was read; none of its meetings is taken as cancelled from this crawl "
+        "was read; none of its meetings is taken as cancelled for missing from its listing "
         "(`[meetup] group_time_limit` in meetscout.toml sets the limit)"
     )
 
