@@ -94,15 +94,19 @@ def locked(request):
 
 
 def _cli(db: Path, *args: str) -> subprocess.CompletedProcess:
-    config = Path(tempfile.gettempdir()) / "meetscout-ro-test.toml"
+    folder = Path(tempfile.mkdtemp(prefix="meetscout-ro-config-"))
+    folder.chmod(0o755)
+    config = folder / "meetscout.toml"
     config.write_text("[meetup]\ngroups = []\n")
-    config.chmod(0o644)
     env = {**os.environ, "MEETSCOUT_CONFIG": str(config), "MEETSCOUT_HOME": "/nonexistent"}
-    return subprocess.run(
-        [sys.executable, "-m", "meetscout.cli", *args, "--db", str(db)],
-        cwd=ROOT, capture_output=True, text=True, timeout=120, env=env,
-        preexec_fn=_unprivileged,
-    )  # fmt: skip
+    try:
+        return subprocess.run(
+            [sys.executable, "-m", "meetscout.cli", *args, "--db", str(db)],
+            cwd=ROOT, capture_output=True, text=True, timeout=120, env=env,
+            preexec_fn=_unprivileged,
+        )  # fmt: skip
+    finally:
+        shutil.rmtree(folder)
 
 
 def test_reading_commands_read_it(locked):
