@@ -94,12 +94,18 @@ async def validation_error(request: Request, exc: RequestValidationError) -> JSO
 async def database_error(request: Request, exc: sqlite3.Error) -> JSONResponse:
     """The database refused (damaged, full, read-only, locked too long): a 503 with the reason
     and what to do, not a 500; the request may well work once that is mended."""
+    from meetscout.store.read_only import refused_write
+
     log.error("database error on %s %s: %s", request.method, request.url.path, exc)
+    read_only = refused_write(exc)
+    detail = (
+        f"Not saved: {read_only}."
+        if read_only
+        else f"The database cannot serve this request ({exc}). "
+        "Run `meetscout doctor` to check it and see what to do."
+    )
     return JSONResponse(
-        {
-            "detail": f"The database cannot serve this request ({exc}). "
-            "Run `meetscout doctor` to check it and see what to do."
-        },
+        {"detail": detail},
         status_code=503,
         headers={"Retry-After": "60"},
     )

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
+import sys
+
 import typer
 
 from .commands.browse import browse
@@ -80,7 +83,23 @@ app.add_typer(profile_app, name="profile")
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except sqlite3.Error as exc:
+        # A write the database refused where no command expected it (a read-only file, a full
+        # disk): one message, not a traceback.
+        from .commands.common import fail
+        from .exit_codes import FAILED
+        from .store.read_only import refused_write
+
+        try:
+            fail(
+                refused_write(exc)
+                or f"the database refused: {exc}; `meetscout doctor` checks it and says what to do",
+                code=FAILED,
+            )
+        except typer.Exit as done:
+            sys.exit(done.exit_code)
 
 
 if __name__ == "__main__":

@@ -57,6 +57,9 @@ class MeetupConfig(_Strict):
     searches: list[MeetupSearch] = Field(default_factory=list)
     # A cron expression ("0 */6 * * *") or an interval ("every 6 hours", "daily").
     schedule: str = "every 6 hours"
+    # Seconds one group may take, all its pages together: a site that never answers cannot hold
+    # a crawl for long (spiders/group_time.py).
+    group_time_limit: float = Field(default=120, ge=1, le=3600)
 
     _base_url = field_validator("base_url")(_http_base_url)
     _schedule = field_validator("schedule")(_readable_schedule)
@@ -263,6 +266,7 @@ job_seeker_monthly_limit = 2
 [meetup]
 groups = ["hdi-new-jersey", "pmi-nj-chapter"]
 schedule = "every 6 hours"
+# group_time_limit = 120  # seconds one group may take; a slower one is left partial
 
 [[meetup.searches]]
 keywords = "project management"

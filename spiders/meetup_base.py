@@ -16,6 +16,7 @@ from meetscout.sources.meetup_nextdata import parse_next_data
 
 from .report import CrawlReport
 from .settings import DOWNLOADER_MIDDLEWARES
+from .stored import StoredMeetings
 
 BASE_URL_ENV = "MEETSCOUT_MEETUP_BASE_URL"
 # Answers a callback must see to report them (redirects are still followed: a login wall is a
@@ -76,6 +77,8 @@ class MeetupSpider(scrapy.Spider):
         self.base_url = meetup_base_url(base_url)
         self.report = CrawlReport()
         self.run_args = {"base_url": self.base_url}
+        # What the database holds already (spiders/stored.py), once the store pipeline opened it.
+        self.stored: StoredMeetings | None = None
 
     # -- addresses --
 
@@ -106,6 +109,12 @@ class MeetupSpider(scrapy.Spider):
             self.report.invalid += len(errors)
             for error in errors[:3]:
                 self.logger.warning("skipped an item on %s: %s", where, error)
+
+    def kept_as_known(self, event: Event) -> Event:
+        """A listing's event whose own page could not be read: what the listing said over what
+        is stored, so a thin feed entry never wipes a stored description or place."""
+        stored = self.stored.event(event.id) if self.stored else None
+        return merge_events(stored, event) if stored else event
 
     # -- event pages --
 

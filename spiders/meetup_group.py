@@ -4,7 +4,11 @@ For each urlname: the feed (`/<urlname>/events/ical/`) lists every upcoming even
 (`/<urlname>/events/`) has the group's facts and the first 10-30 events in full. An event the feed
 cut short (or gave no place) that the events page does not show is read from its own page. When
 the feed or a complete events page listed the group's upcoming events, any stored upcoming event
-of that group missing from the list is marked cancelled by the store pipeline.
+of that group missing from the list is marked cancelled by the store pipeline, when the listing
+is believable (it still shows some of the group's other stored meetings). When it is not (it
+shows none of them), each missing meeting's own page decides (at most OWN_PAGES_PER_GROUP a
+crawl): gone (404, 410) or saying cancelled, it is cancelled; still on, or unreadable, it is
+kept.
 """
 
 from __future__ import annotations
@@ -15,12 +19,18 @@ from scrapy import Request
 from scrapy.http import Response
 
 from meetscout.identify import is_meetup_urlname, meetup_group_id
-from meetscout.model import Event
+from meetscout.model import Event, Status
 from meetscout.sources.meetup_blocks import group_not_found
 from meetscout.sources.meetup_ical import needs_page, parse_ical
 from meetscout.sources.meetup_nextdata import parse_next_data
 
-from .meetup_base import REPORTED_STATUSES, MeetupSpider, merge_events
+from .group_time import META_KEY, GroupOutOfTime
+from .meetup_base import MEETUP_SETTINGS, REPORTED_STATUSES, MeetupSpider, merge_events
+
+# At most this many vanished meetings' own pages are read per group and crawl: a listing that
+# suddenly lost hundreds is checked a part at a time, crawl after crawl.
+OWN_PAGES_PER_GROUP = 20
+GONE = (404, 410)
 
 
 @dataclass
@@ -41,6 +51,25 @@ def _urlnames(value) -> list[str]:
 
 class MeetupGroupSpider(MeetupSpider):
     name = "meetup_group"
+    custom_settings = {
+        **MEETUP_SETTINGS,
+        "DOWNLOADER_MIDDLEWARES": {
+            **MEETUP_SETTINGS["DOWNLOADER_MIDDLEWARES"],
+            "meetscout.spiders.group_time.GroupTimeMiddleware": 360,
+        },
+        "DOWNLOAD_HANDLERS": {
+            "http": "meetscout.spiders.group_time.DeadlineDownloadHandler",
+            "https": "meetscout.spiders.group_time.DeadlineDownloadHandler",
+        },
+    }
+
+    @classmethod
+    def update_settings(cls, settings):
+        super().update_settings(settings)
+        # meetscout.toml's limit, unless the command line (or a test) set one.
+        limit = group_time_limit()
+        if limit is not None:
+            settings.set("GROUP_TIME_LIMIT", limit, priority="spider")
 
     def __init__(self, urlnames=None, base_url: str | None = None, **kwargs):
         super().__init__(base_url=base_url, **kwargs)
@@ -67,6 +96,7 @@ class MeetupGroupSpider(MeetupSpider):
             meta={
                 "crawl": crawl,
                 "what": what,
+                META_KEY: crawl.urlname,  # the group's time bounds the request
                 "handle_httpstatus_list": REPORTED_STATUSES,
                 **meta,
             },
@@ -140,6 +170,7 @@ class MeetupGroupSpider(MeetupSpider):
             known = merged.get(event_id)
             merged[event_id] = merge_events(known, event) if known else event
         self._record_listing(crawl, group_id, page)
+        yield from self._check_vanished(crawl, group_id)
         for event_id, event in merged.items():
             if event_id not in page_events and needs_page(event):
                 yield self._request(
@@ -150,6 +181,8 @@ class MeetupGroupSpider(MeetupSpider):
 
     def _record_listing(self, crawl: _GroupCrawl, group_id: str, page) -> None:
         """Say which upcoming events the group lists, when we saw the whole list."""
+        if crawl.urlname in self.report.out_of_time:
+            return  # a group left unfinished: its listing is no evidence
         complete_page = (
             page is not None and page.listed_upcoming is not None and not page.has_next_page
         )
@@ -169,6 +202,61 @@ class MeetupGroupSpider(MeetupSpider):
             listed |= set(page.listed_upcoming)
         self.report.listed[group_id] = listed
 
+    # -- the own pages of meetings a listing no longer shows --
+
+    def _check_vanished(self, crawl: _GroupCrawl, group_id: str):
+        """A listing that shows none of the group's stored upcoming meetings is no evidence that
+        they were called off: read their own pages instead."""
+        listed = self.report.listed.get(group_id)
+        if listed is None or self.stored is None:
+            return
+        known = self.stored.upcoming_ids(group_id)
+        vanished = known - listed
+        if not vanished or known & listed:
+            return  # nothing missing, or a believable listing: the store pipeline decides
+        meetings = [m for m in map(self.stored.event, vanished) if m is not None]
+        meetings.sort(key=lambda m: (m.starts_at, m.id))
+        for meeting in meetings[:OWN_PAGES_PER_GROUP]:
+            yield self._request(meeting.url, self.parse_own_page, crawl, "own page", event=meeting)
+        if len(meetings) > OWN_PAGES_PER_GROUP:
+            self.report.problems.append(
+                f"Meetup group '{crawl.urlname}': read the own pages of the first "
+                f"{OWN_PAGES_PER_GROUP} of {len(meetings)} meetings its listing no longer shows; "
+                f"kept the other {len(meetings) - OWN_PAGES_PER_GROUP} as they were for a later "
+                "crawl to check"
+            )
+
+    def parse_own_page(self, response: Response):
+        """The page of a stored meeting its group's listing no longer shows."""
+        stored: Event = response.meta["event"]
+        text = response.text if hasattr(response, "text") else ""
+        if response.status in GONE:
+            self.report.cancelled_ids.add(stored.id)
+            self.report.notes.append(
+                f"{stored.url}: its page is gone (HTTP {response.status}); marked cancelled"
+            )
+            return
+        if self.blocked(response, f"event page {stored.url}"):
+            return
+        found = None
+        if response.status == 200 and text:
+            found = self.event_from_page(response, None)
+            if found is not None and found.id != stored.id:
+                found = None
+        if found is None:
+            why = f"answered HTTP {response.status}" if response.status != 200 else "unreadable"
+            self.report.problems.append(
+                f"Meetup event page {stored.url}, of a meeting its group's listing no longer "
+                f"shows, {why}; kept the meeting as it was"
+            )
+            return
+        if found.status == Status.cancelled:
+            self.report.cancelled_ids.add(stored.id)
+            self.report.notes.append(f"{stored.url}: its page says it is cancelled")
+            return
+        self.report.still_on.add(stored.id)
+        yield merge_events(stored, found)
+
     # -- event pages --
 
     def parse_event_page(self, response: Response):
@@ -179,10 +267,10 @@ class MeetupGroupSpider(MeetupSpider):
                     f"Meetup event page {known.url} answered HTTP {response.status}; "
                     "kept what the feed said"
                 )
-            yield known
+            yield self.kept_as_known(known)
             return
         if self.blocked(response, f"event page {known.url}"):
-            yield known
+            yield self.kept_as_known(known)
             return
         yield self.event_from_page(response, known)
 
@@ -192,12 +280,36 @@ class MeetupGroupSpider(MeetupSpider):
         what = request.meta.get("what", "page")
         crawl: _GroupCrawl | None = request.meta.get("crawl")
         name = f"'{crawl.urlname}'" if crawl else ""
-        self.report.problems.append(
-            f"Meetup {what} {name} {request.url}: {failure.getErrorMessage()}".replace("  ", " ")
-        )
+        if failure.check(GroupOutOfTime):  # said once for the group, by the middleware
+            if crawl is not None:
+                self.report.listed.pop(meetup_group_id(crawl.urlname), None)
+        elif what == "own page":
+            self.report.problems.append(
+                f"Meetup event page {request.meta['event'].url}, of a meeting its group's "
+                f"listing no longer shows: {failure.getErrorMessage()}; kept the meeting as it was"
+            )
+        else:
+            self.report.problems.append(
+                f"Meetup {what} {name} {request.url}: {failure.getErrorMessage()}".replace(
+                    "  ", " "
+                )
+            )
         if what == "feed" and crawl is not None:
             yield self._request(f"/{crawl.urlname}/events/", self.parse_group_page, crawl, "page")
         elif what == "page" and crawl is not None:  # what the feed said still counts
             yield from self._finish_listing(crawl, None)
         elif what == "event page" and "event" in request.meta:
-            yield request.meta["event"]
+            yield self.kept_as_known(request.meta["event"])
+
+
+def group_time_limit() -> float | None:
+    """`[meetup] group_time_limit` from meetscout.toml, or None (no file, or one with mistakes:
+    the command reading it says those)."""
+    from meetscout.config import ConfigError, find_config, load_config
+
+    if find_config() is None:
+        return None
+    try:
+        return load_config().meetup.group_time_limit
+    except ConfigError:
+        return None

@@ -15,6 +15,7 @@ from meetscout.profile import load_and_sync
 from meetscout.store import Store, UpsertCounts
 
 from .report import CrawlReport
+from .stored import StoredMeetings
 
 FLUSH_EVERY = 500  # items a batch; the setting MEETSCOUT_FLUSH_EVERY changes it
 # The close reason of a crawl the store stopped, because the database refused a write.
@@ -53,6 +54,7 @@ class StorePipeline:
             self.store = Store(database_path(spider))
             self.run_id = self.store.start_run(spider.name, run_args(spider))
             spider.run_id = self.run_id
+            spider.stored = StoredMeetings(self.store, self.store.get_run(self.run_id)["started"])
         except sqlite3.Error as exc:  # a damaged, read-only or full database: nothing to crawl for
             spider.report.store_error = (
                 f"cannot use the database: {exc}. `meetscout doctor` checks it and says what to do"
@@ -192,10 +194,12 @@ class StorePipeline:
                     group_id, listed, now=start, until=until
                 )
             else:
+                on = len((known - listed) & report.still_on)
+                pages = f" ({on} still on by their own pages)" if on else ""
                 report.problems.append(
                     f"{group_id}: its listing showed none of its {len(known)} stored upcoming "
-                    "meetings; kept them as they were until a later crawl shows them again "
-                    "or their own pages say they were cancelled"
+                    f"meetings; kept them as they were{pages} until a later crawl shows them "
+                    "again or their own pages say they were cancelled"
                 )
 
 

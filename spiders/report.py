@@ -29,6 +29,10 @@ class CrawlReport:
     # The days a group's listing covers (a calendar is read some days ahead), when bounded.
     listed_window: dict[str, tuple[datetime, datetime]] = field(default_factory=dict)
     cancelled_ids: set[str] = field(default_factory=set)
+    # Meetings a listing no longer showed whose own pages show them still on.
+    still_on: set[str] = field(default_factory=set)
+    # Groups that used up their time (spiders/group_time.py): their listings cancel nothing.
+    out_of_time: set[str] = field(default_factory=set)
     # Set when not even the run's end could be stored (the disk is full): the crawl failed.
     store_error: str | None = None
 

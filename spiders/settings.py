@@ -22,6 +22,9 @@ DOWNLOAD_TIMEOUT = 30
 # 517 MB of memory). Scrapy drops it and the crawl says so.
 DOWNLOAD_MAXSIZE = 8 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+# The most one Meetup group may take, from its first request (spiders/group_time.py);
+# meetscout.toml's `[meetup] group_time_limit` sets it.
+GROUP_TIME_LIMIT = 120
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = "WARNING"

@@ -30,6 +30,7 @@ _TO_SPACES = str.maketrans(PUNCTUATION, " " * len(PUNCTUATION))
 _ASCII_PUNCTUATION = "".join(c for c in PUNCTUATION if c.isascii()).encode()
 _ASCII_TO_SPACES = bytes.maketrans(_ASCII_PUNCTUATION, b" " * len(_ASCII_PUNCTUATION))
 _WHITE_TO_SPACES = str.maketrans("\t\n\r\x0b\x0c\u00a0", "      ")
+_ASCII_WHITE_TO_SPACES = bytes.maketrans(b"\t\n\r\x0b\x0c", b"     ")
 WORD_END = r"(?!\w)"
 _ESCAPES = re.compile(r"\\.")  # \W, \S, \B...: an escape's letter spells no case
 _SPELLS_CASE = re.compile(r"[A-Z]|\(\?[a-zA-Z]*-i")
@@ -69,6 +70,12 @@ def _spaced(lower: str) -> str:
     if lower.isascii():  # the common case, where bytes.translate is many times faster
         return lower.encode().translate(_ASCII_TO_SPACES).decode()
     return lower.translate(_TO_SPACES)
+
+
+def _white_as_spaces(lower: str) -> str:
+    if lower.isascii():
+        return lower.encode().translate(_ASCII_WHITE_TO_SPACES).decode()
+    return lower.translate(_WHITE_TO_SPACES)
 
 
 def _automaton_word(text: str, word_end: bool) -> tuple[str, int]:
@@ -136,7 +143,8 @@ class Matcher:
     def build(self) -> None:
         # Per automaton word, what a hit means, made ready for scan_prepared: the phrases that
         # need no check, as (shift, rank, length, category, owner); those whose punctuation or
-        # case must be checked; and the patterns to try.
+        # case must be checked; and the patterns to try, as (match, on_lower, rank, category,
+        # owner).
         self._values = [
             (
                 tuple(
@@ -145,7 +153,7 @@ class Matcher:
                     if p.exact is None
                 ),
                 tuple(p for p in phrases if p.exact is not None),
-                tuple(patterns),
+                tuple((p.regex.match, p.on_lower, p.rank, p.category, p.owner) for p in patterns),
             )
             for phrases, patterns in self._words.values()
         ]
@@ -188,16 +196,17 @@ class Matcher:
                         continue
                 else:
                     if white_as_spaces is None:
-                        white_as_spaces = lower.translate(_WHITE_TO_SPACES)
+                        white_as_spaces = _white_as_spaces(lower)
                     if not white_as_spaces.startswith(phrase.exact, start):
                         continue
                 found.append(
                     (start, phrase.rank, -start - phrase.length, phrase.category, phrase.owner)
                 )
-            for pattern in patterns:  # no two starts of one pattern begin at one place
-                m = pattern.regex.match(lower if pattern.on_lower else text, at)
+            for match, on_lower, rank, category, owner in patterns:
+                # No two starts of one pattern begin at one place.
+                m = match(lower if on_lower else text, at)
                 if m is not None:
-                    found.append((at, pattern.rank, -m.end(), pattern.category, pattern.owner))
+                    found.append((at, rank, -m.end(), category, owner))
         found.sort()
         matches = []
         free_from: dict[str, int] = {}  # per category, where the next match may start

@@ -16,12 +16,13 @@ from rich.console import Console
 
 from ..config import Config, ConfigError, load_config
 from ..did_you_mean import one_of, suggestion
-from ..exit_codes import BUSY, USAGE
+from ..exit_codes import BUSY, FAILED, USAGE
 from ..model import Profile
 from ..paths import default_db_path
 from ..profile import load_and_sync
 from ..scheduling.locks import LockBusy, SourceLock
 from ..store import Store
+from ..store.read_only import read_only_message, refused_write
 from ..terminal import safe
 
 console = Console()
@@ -86,11 +87,27 @@ def open_store(db: Path | None, *, must_exist: bool = False) -> Store:
     try:
         store = Store(db)
     except Exception as exc:  # a corrupt or unreadable file: say which, not a traceback
-        fail(f"cannot open the database {path}: {exc}; `meetscout doctor` checks it")
+        fail(
+            refused_write(exc)
+            or f"cannot open the database {path}: {exc}; `meetscout doctor` checks it"
+        )
+    if store.read_only:
+        return store  # read as it is: the file's [profile] cannot be copied in
     try:
         load_and_sync(store)
     except ConfigError as exc:
         warn(f"the profile in meetscout.toml was not read: {exc}")
+    return store
+
+
+def writable_store(db: Path | None) -> Store:
+    """`open_store` for a command that must save what it does: a read-only file is its one
+    message before anything is done."""
+    store = open_store(db)
+    if store.read_only:
+        path = store.path
+        store.close()
+        fail(read_only_message(path, store.read_only), code=FAILED)
     return store
 
 

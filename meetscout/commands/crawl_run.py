@@ -13,7 +13,7 @@ import typer
 from ..exit_codes import FAILED, OK, for_signal, for_status
 from ..scheduling.processes import COUNT_FIELDS
 from ..terminal import safe, say
-from .common import console, err_console, fail, open_store, source_lock
+from .common import console, err_console, fail, source_lock, writable_store
 
 
 def crawl_in_process(
@@ -26,7 +26,7 @@ def crawl_in_process(
 
     from meetscout.spiders.run import crawl
 
-    open_store(db).close()  # a database we cannot open is a message, before any crawling
+    writable_store(db).close()  # a database we cannot write is a message, before any crawling
     seen = {"pages": 0, "items": 0}
     status = console.status(f"{label}: starting…") if console.is_terminal else None
 

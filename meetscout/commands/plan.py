@@ -62,7 +62,8 @@ def plan(
             typer.echo(made.model_dump_json(indent=2))
             return
         show_plan(made)
-        store.mark_plan_looked(now)
+        if not store.read_only:  # a read-only file is read as it is
+            store.mark_plan_looked(now)
     finally:
         store.close()
 

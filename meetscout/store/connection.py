@@ -17,6 +17,7 @@ from typing import Any, Self
 import sqlite_utils
 
 from ..paths import create_private, default_db_path
+from .read_only import OPENED, open_read_only, why_read_only
 from .schema import SCHEMA_VERSION, migrate
 from .transaction import transaction
 
@@ -36,10 +37,22 @@ class Connection:
         self._local = threading.local()
         self._opened: list[sqlite3.Connection] | None = []
         self._lock = threading.Lock()
+        # Why the file cannot be written, when it cannot (store/read_only.py): opened read-only.
+        self.read_only: str | None = None
         try:
             if not self.memory:
-                self.conn.execute("PRAGMA journal_mode=WAL")  # kept in the file: once is enough
-            migrate(self.conn, migrate_to)
+                self.read_only = why_read_only(Path(path))
+            if self.read_only is not None:
+                OPENED[str(path)] = self.read_only
+            if self.read_only is None:
+                if not self.memory:
+                    self.conn.execute("PRAGMA journal_mode=WAL")  # kept in the file: once is enough
+                migrate(self.conn, migrate_to)
+            elif self.schema_version < migrate_to:
+                raise sqlite3.OperationalError(
+                    f"attempt to write a readonly database: it needs upgrading to schema "
+                    f"{migrate_to} (it is at {self.schema_version})"
+                )
         except BaseException:
             self.close()
             raise
@@ -68,6 +81,10 @@ class Connection:
                 raise sqlite3.ProgrammingError("the store is closed")
             if self.memory and self._opened:
                 conn = self._opened[0]
+            elif self.read_only is not None:
+                conn = open_read_only(Path(self.path))
+                conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+                self._opened.append(conn)
             else:
                 conn = sqlite3.connect(
                     str(self.path), check_same_thread=False, isolation_level=None

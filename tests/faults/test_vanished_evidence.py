@@ -13,7 +13,15 @@ import pytest
 
 from meetscout.demo.localsite import LocalSite, Reply
 from tests.spiders.conftest import crawl, events_of
-from tests.spiders.meetup_site import HDI, LOGIN, group_events_page, ical_2026, routes
+from tests.spiders.meetup_site import (
+    HDI,
+    LOGIN,
+    event_page,
+    group_events_page,
+    hdi_events,
+    ical_2026,
+    routes,
+)
 
 NAME = "HDI New Jersey Chapter"
 CAL = "text/calendar; charset=utf-8"
@@ -27,6 +35,9 @@ def _unreadable_feed() -> str:
 
 
 EMPTY_PAGE = Reply(group_events_page(NAME, HDI, []))
+# Each meeting's own page shows it still on: what a listing that lost them cannot overrule
+# (test_vanished_own_page.py has the pages that say otherwise).
+STILL_ON = {f"/{HDI}/events/{e['id']}/": Reply(event_page(NAME, HDI, e)) for e in hdi_events()}
 CASES = {
     "feed and page valid but empty": {
         f"/{HDI}/events/ical/": Reply(ical_2026(NAME, HDI, []), content_type=CAL),
@@ -56,7 +67,7 @@ def crawled(tmp_path_factory):
 def test_a_listing_with_nothing_believable_cancels_nothing(crawled, tmp_path, case):
     db = tmp_path / "m.db"
     shutil.copy(crawled, db)
-    with LocalSite({**routes(), **CASES[case]}) as site:
+    with LocalSite({**routes(), **STILL_ON, **CASES[case]}) as site:
         run = crawl("meetup_group", db, urlnames=[HDI], base_url=site.base_url)
     assert run["cancelled"] == 0
     assert {e["status"] for e in events_of(db).values()} == {"scheduled"}
