@@ -38,9 +38,12 @@ format: setup
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+# The suite on two pytest-xdist workers, a test file (or tests/e2e) to a worker at a time, the
+# slowest first (tests/worker_groups.py). `make test TEST_WORKERS=0` runs it serially.
+TEST_WORKERS ?= 2
 test: browser lint
 	node --test browser_extension/tests/
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 bench: browser
 	for b in benchmarks/*.py; do $(PY) $$b || exit 1; done

@@ -15,6 +15,9 @@ import pytest
 from meetscout.model import Event, Fee, Group, Venue
 from meetscout.store import Store
 
+# How `make test` shares the files between pytest-xdist workers.
+pytest_plugins = ["tests.worker_groups"]
+
 
 @pytest.fixture(autouse=True, scope="session")
 def _private_folders():
