@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -32,16 +30,9 @@ sys.path.insert(0, str(ROOT))
 from meetscout.demo.localsite import LocalSite  # noqa: E402
 from meetscout.store import Store  # noqa: E402
 from tests.faults.big_group import URLNAME, big_routes  # noqa: E402
+from tests.faults.file_size_limit import limit_file_size  # noqa: E402
 
 ERROR_WORDS = ("error", "disk is full", "cannot rollback", "traceback")
-
-
-def _limit_file_size(limit: int):
-    def apply() -> None:
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
-
-    return apply
 
 
 def audit(events: int, room_kib: int) -> int:
@@ -55,7 +46,7 @@ def audit(events: int, room_kib: int) -> int:
                 [sys.executable, "-m", "meetscout.cli", "crawl", "meetup", URLNAME,
                  "--db", str(db), "--base-url", site.base_url],
                 cwd=ROOT, capture_output=True, text=True, timeout=600, env=env,
-                preexec_fn=_limit_file_size(limit),
+                preexec_fn=limit_file_size(limit),
             )  # fmt: skip
         output = (done.stdout + done.stderr).splitlines()
         errors = [line for line in output if any(w in line.lower() for w in ERROR_WORDS)]

@@ -8,7 +8,6 @@ runs on any Linux machine without a small tmpfs; SIGXFSZ is ignored there, as a 
 from __future__ import annotations
 
 import os
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -22,16 +21,9 @@ from tests.conftest import make_event
 from tests.spiders.conftest import ROOT
 
 from .big_group import URLNAME, big_routes
+from .file_size_limit import limit_file_size
 
 resource = pytest.importorskip("resource", reason="file-size limits need a POSIX system")
-
-
-def _limit_file_size(limit: int):
-    def apply() -> None:
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
-
-    return apply
 
 
 def test_a_crawl_into_a_full_disk_fails_and_keeps_what_was_stored(tmp_path):
@@ -46,7 +38,7 @@ def test_a_crawl_into_a_full_disk_fails_and_keeps_what_was_stored(tmp_path):
             [sys.executable, "-m", "meetscout.cli", "crawl", "meetup", URLNAME,
              "--db", str(db), "--base-url", site.base_url],
             cwd=ROOT, capture_output=True, text=True, timeout=120, env=env,
-            preexec_fn=_limit_file_size(room),
+            preexec_fn=limit_file_size(room),
         )  # fmt: skip
     output = done.stdout + done.stderr
     assert done.returncode == FAILED, output[-3000:]
@@ -84,7 +76,7 @@ def test_the_limit_is_what_fails_the_write(tmp_path):
     )
     done = subprocess.run(
         [sys.executable, "-c", code, str(db)], capture_output=True, text=True,
-        preexec_fn=_limit_file_size(room),
+        preexec_fn=limit_file_size(room),
     )  # fmt: skip
     assert done.stdout.startswith("ERR"), done.stdout + done.stderr
     assert sqlite3.connect(db).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
