@@ -21,6 +21,10 @@ from .identify import check_base_url, meetup_urlname
 from .model import Profile
 from .paths import config_dir
 
+# Seconds one Meetup group may take by default (`[meetup] group_time_limit`; the spiders'
+# GROUP_TIME_LIMIT setting).
+GROUP_TIME_LIMIT = 120
+
 FILENAME = "meetscout.toml"
 
 
@@ -59,7 +63,7 @@ class MeetupConfig(_Strict):
     schedule: str = "every 6 hours"
     # Seconds one group may take, all its pages together: a site that never answers cannot hold
     # a crawl for long (spiders/group_time.py).
-    group_time_limit: float = Field(default=120, ge=1, le=3600)
+    group_time_limit: float = Field(default=GROUP_TIME_LIMIT, ge=1, le=3600)
 
     _base_url = field_validator("base_url")(_http_base_url)
     _schedule = field_validator("schedule")(_readable_schedule)

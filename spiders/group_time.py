@@ -17,10 +17,11 @@ import time
 from scrapy.core.downloader.handlers.http11 import HTTP11DownloadHandler
 from scrapy.exceptions import IgnoreRequest
 
+from meetscout.config import GROUP_TIME_LIMIT
+
 # Where the group's name, and its deadline (time.monotonic()), travel in a request's meta.
 META_KEY = "group_time"
 DEADLINE_KEY = "group_deadline"
-DEFAULT_LIMIT = 120.0
 
 
 class GroupOutOfTime(IgnoreRequest):
@@ -47,7 +48,7 @@ class GroupTimeMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler, crawler.settings.getfloat("GROUP_TIME_LIMIT", DEFAULT_LIMIT))
+        return cls(crawler, crawler.settings.getfloat("GROUP_TIME_LIMIT", GROUP_TIME_LIMIT))
 
     def process_request(self, request, spider=None):
         name = request.meta.get(META_KEY)

@@ -1,5 +1,7 @@
 """Scrapy settings shared by every meetscout spider: polite by default."""
 
+from meetscout.config import GROUP_TIME_LIMIT  # noqa: F401 (a setting: see below)
+
 BOT_NAME = "meetscout"
 SPIDER_MODULES = ["meetscout.spiders"]
 NEWSPIDER_MODULE = "meetscout.spiders"
@@ -22,9 +24,8 @@ DOWNLOAD_TIMEOUT = 30
 # 517 MB of memory). Scrapy drops it and the crawl says so.
 DOWNLOAD_MAXSIZE = 8 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
-# The most one Meetup group may take, from its first request (spiders/group_time.py);
-# meetscout.toml's `[meetup] group_time_limit` sets it.
-GROUP_TIME_LIMIT = 120
+# GROUP_TIME_LIMIT (imported above, 120 s): the most one Meetup group may take, from its first
+# request (spiders/group_time.py); meetscout.toml's `[meetup] group_time_limit` sets it.
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = "WARNING"
