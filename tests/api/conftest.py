@@ -6,6 +6,8 @@ import base64
 import socket
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -169,16 +171,33 @@ def serve_in_thread(app) -> tuple[uvicorn.Server, threading.Thread, int]:
     return server, thread, port
 
 
-@pytest.fixture(scope="session")
-def api(tmp_path_factory) -> Api:
-    db = tmp_path_factory.mktemp("api") / "api.db"
+@contextmanager
+def seeded_api(db: Path) -> Iterator[Api]:
+    """The real service on a free port, over a database seeded with the sample meetings."""
     with Store(db) as store:
         seed(store)
     settings = ApiSettings(token=TOKEN, db_path=db, extension_ids=(EXTENSION_ID,))
     server, thread, port = serve_in_thread(create_app(settings))
-    yield Api(base_url=f"http://127.0.0.1:{port}", db=db)
-    server.should_exit = True
-    thread.join(10)
+    try:
+        yield Api(base_url=f"http://127.0.0.1:{port}", db=db)
+    finally:
+        server.should_exit = True
+        thread.join(10)
+
+
+@pytest.fixture(scope="session")
+def api(tmp_path_factory) -> Iterator[Api]:
+    """One service for the tests of this folder: each puts back what it changes."""
+    with seeded_api(tmp_path_factory.mktemp("api") / "api.db") as running:
+        yield running
+
+
+@pytest.fixture
+def own_api(tmp_path) -> Iterator[Api]:
+    """A service of its own, for a test that changes what it likes (the fuzzing): its profile,
+    marks and kept pages never reach the other tests, whichever runs first."""
+    with seeded_api(tmp_path / "api.db") as running:
+        yield running
 
 
 @pytest.fixture
