@@ -61,6 +61,8 @@ UNSURE = 0.4
 MOST_REASONS = 3
 # A reason against is named when it pulled the other way by at least this much.
 AGAINST_AT = 1.0
+# The features of the lexicon's cues (said by the cues' own reasons, not as context).
+CUE_FEATURES = ("cue:", "name-cue:")
 
 
 def classifier_version(lexicon: Lexicon | None = None, weights: Weights | None = None) -> str:
@@ -77,14 +79,19 @@ def _clip(text: str, limit: int = 80) -> str:
 
 @lru_cache(maxsize=4096)
 def _sentence(template: str, name: str, match: str) -> str:
-    # Cached: a group's name comes back with every one of its events.
+    # Cached: a group's name comes back with every one of its events, and the same words
+    # ("job seekers", "PMI") with many listings.
     return template.format(name=_clip(name), match=_clip(match, 60))
 
 
 def _hit_text(hit: Hit) -> str:
-    if "{" not in hit.cue.reason:
-        return hit.cue.reason
-    return _sentence(hit.cue.reason, hit.name or hit.words, hit.words)
+    reason = hit.cue.reason
+    if "{" not in reason:
+        return reason
+    # Only what the sentence quotes is part of its cache key.
+    name = (hit.name or hit.words) if "{name}" in reason else ""
+    match = hit.words if "{match}" in reason else ""
+    return _sentence(reason, name, match)
 
 
 @dataclass(slots=True)
@@ -111,36 +118,41 @@ def decide(weights: Weights, scores: list[float], force_crowd: Crowd | None = No
         0 if likely[0] >= likely[2] else 2,
         0 if likely[0] >= likely[1] else 1,
     )
-    others = (best[rival[0]], best[rival[1]], best[rival[2]])
-    # How likely each crowd is, at most UNSURE when the listing's features (the bias set aside)
-    # barely favour its best kind over the best kind of its rival.
-    bias = weights.bias
-    sure = [
-        likely[crowd]
-        if (scores[mine] - bias[mine]) - (scores[other] - bias[other]) >= CLUES_AT
-        else min(likely[crowd], UNSURE)
-        for crowd, mine, other in zip(CROWD_PLACES, best, others, strict=True)
-    ]
+    employed = _sure(0, likely, scores, weights.bias, best, rival)
     if force_crowd is not None:
         crowd = CROWDS.index(force_crowd)
-    elif sure[0] >= SURE_AT:  # then no other crowd is likelier
+    elif employed >= SURE_AT:  # then no other crowd is likelier
         crowd = 0
     else:  # the employed flag only when sure
         crowd = rival[0]
-    kind_at = best[crowd]
+    sure = employed if crowd == 0 else _sure(crowd, likely, scores, weights.bias, best, rival)
     return Decision(
         crowd=CROWDS[crowd],
-        kind=weights.kinds[kind_at],
-        confidence=round(sure[crowd], 2),
-        kind_at=kind_at,
+        kind=weights.kinds[best[crowd]],
+        confidence=round(sure, 2),
+        kind_at=best[crowd],
         rival_at=best[rival[crowd]],
-        employed=sure[0],
+        employed=employed,
     )
 
 
+def _sure(
+    crowd: int,
+    likely: tuple[float, ...],
+    scores: list[float],
+    bias: tuple[float, ...],
+    best: tuple[int, ...],
+    rival: tuple[int, ...],
+) -> float:
+    """How likely the crowd is, at most UNSURE when the listing's features (the bias set aside)
+    barely favour its best kind over the best kind of its likeliest rival."""
+    mine, other = best[crowd], best[rival[crowd]]
+    if (scores[mine] - bias[mine]) - (scores[other] - bias[other]) >= CLUES_AT:
+        return likely[crowd]
+    return min(likely[crowd], UNSURE)
+
+
 CROWDS = (Crowd.employed, Crowd.job_seekers, Crowd.not_networking)
-CROWD_PLACES = (0, 1, 2)
-EMPLOYED_PLACES = (0, 1, 2, 3)
 
 
 # --- reasons --------------------------------------------------------------------------------------
@@ -202,7 +214,7 @@ def _reasons(
             and (against is None or weight < against[0])
         ):
             against = (weight, hit)
-    quoted: set[str] = set()  # words a cue's reason quotes already
+    quoting: list[str] = []  # the words the cues' reasons quote
     hosts: set[str] = set()  # group names a host reason quotes already: each is said once
     for _, hit in sorted(cited, key=itemgetter(0), reverse=True):
         if len(reasons) == MOST_REASONS:
@@ -212,19 +224,22 @@ def _reasons(
                 continue
             hosts.add(hit.name)
         reasons.append(_hit_text(hit))
-        quoted.update(hit.words.lower().split())
+        quoting.append(hit.words)
     if len(reasons) < MOST_REASONS:
-        words = sorted(strong.intersection(known_words), key=lambda w: (-pulls[w], w))
-        words = [word for word in words if word not in quoted]
+        # Strongest first, then in alphabetical order (known_words is sorted; a stable sort
+        # keeps that order among equals): a set's own order changes from one process to the next.
+        quoted = set(" ".join(quoting).lower().split())
+        words = [word for word in known_words if word in strong and word not in quoted]
         if words:
+            words.sort(key=pulls.__getitem__, reverse=True)
             reasons.append(f"Its words point to {CROWD_WORDS[crowd]}: {_quote(words[:3])}")
     if len(reasons) < MOST_REASONS:
-        # In a set order (strongest first): a set's own order changes from one process to the next.
-        for feature in sorted(strong.intersection(known), key=lambda f: (-pulls[f], f)):
-            if not feature.startswith(("cue:", "name-cue:")):
-                sentence = _context_sentence(feature, reading, crowd)
-                if sentence:
-                    reasons.append(sentence)
+        context = sorted(f for f in known if f in strong and not f.startswith(CUE_FEATURES))
+        context.sort(key=pulls.__getitem__, reverse=True)
+        for feature in context:
+            sentence = _context_sentence(feature, reading, crowd)
+            if sentence:
+                reasons.append(sentence)
         del reasons[MOST_REASONS:]
     if against is not None:
         reasons.append(
@@ -347,7 +362,7 @@ def _assessment(
     else:
         own = decide(weights, scores)
         group_row, judged = group
-        prior = lex.limits.get("group_prior", 2.0) * judged.confidence
+        prior = lex.group_prior * judged.confidence
         scores[weights.kinds.index(judged.kind)] += prior
         decision = decide(weights, scores, force_crowd)
         if force_crowd is None and not reading.hits and own.confidence < SURE_AT and judged.sure:
@@ -387,7 +402,7 @@ def classify_group(
     """Who mostly goes to this group's meetings, judged from its name, description and topics."""
     lex = lexicon or load_lexicon()
     learned = weights or load_weights()
-    limit = int(lex.limits.get("description_chars", 2500))
+    limit = lex.description_chars
     topics = " · ".join(group.topics) if group.topics else None
     description = group.description[:limit] if group.description else None
     reading = read_text(
@@ -425,7 +440,7 @@ def classify_event(
         judged = group.assessment or classify_group(group, lexicon=lex, weights=learned)
     targets = []
     if profile is not None:
-        limit = int(lex.limits.get("description_chars", 2500))
+        limit = lex.description_chars
         description = event.description[:limit] if event.description else None
         topics = " · ".join(event.topics) if event.topics else None
         texts = [event.title, group_name, event.organizer, description, topics]

@@ -91,16 +91,13 @@ def read_text(lex: Lexicon, fields: list[tuple[str, str | None]]) -> Reading:
     hits = reading.hits
     masks: list[tuple[int, int]] = []
     at = 0
-    cues, access_cues = lex.cues, lex.access
-    for _, owner, start, end in lex.matcher.scan_prepared(joined, lower, spaced):
+    for category, cue, start, end in lex.matcher.scan_prepared(joined, lower, spaced):
         while start > ends[at]:
             at += 1
-        cue = cues.get(owner)
-        if cue is None:
-            access_cue = access_cues[owner]
-            reading.access.add(access_cue.access)
-            features[access_cue.feature] = None
-            if access_cue.mask:
+        if category == "access":  # an AccessCue (the lexicon's access cues are of this category)
+            reading.access.add(cue.access)
+            features[cue.feature] = None
+            if cue.mask:
                 masks.append((start, end))
             continue
         if masks and any(a <= start < b for a, b in masks):
@@ -157,7 +154,7 @@ def add_context(
         if fee.free or fee.amount == 0:
             features["fee:free"] = None
         elif fee.amount is not None:
-            if fee.amount >= lex.fees.get("paid", 20.0):
+            if fee.amount >= lex.paid_fee:
                 features["fee:paid"] = None
                 reading.price = f"{fee.amount:g} {fee.currency or ''}".strip()
             else:
@@ -169,7 +166,7 @@ def add_context(
 def read_event(
     lex: Lexicon, event: Event, group_name: str | None, local: datetime | None
 ) -> Reading:
-    limit = int(lex.limits.get("description_chars", 2500))
+    limit = lex.description_chars
     description = event.description[:limit] if event.description else None
     topics = " · ".join(event.topics) if event.topics else None
     organizer = event.organizer if event.organizer != group_name else None

@@ -55,11 +55,14 @@ class AccessCue:
 @dataclass(eq=False)  # compared and hashed by identity: caches key on it
 class Lexicon:
     version: str
-    limits: dict[str, float]
-    fees: dict[str, float]
     matcher: Matcher
-    cues: dict[str, Cue] = field(default_factory=dict)  # owner name in the matcher -> cue
-    access: dict[str, AccessCue] = field(default_factory=dict)
+    # [limits] and [fees] (see lexicon.toml): the defaults are the shipped values.
+    description_chars: int = 2500  # how much of a description is read
+    group_prior: float = 2.0  # what a group's judgement adds to its events' score for its kind
+    paid_fee: float = 20.0  # a fee at least this counts as paid
+    # In written order; the matcher finds each by its words and names it (Match.owner).
+    cues: list[Cue] = field(default_factory=list)
+    access: list[AccessCue] = field(default_factory=list)
 
 
 def is_acronym(phrase: str) -> bool:
@@ -68,7 +71,7 @@ def is_acronym(phrase: str) -> bool:
     return " " not in phrase and len(phrase) <= 6 and not phrase.islower() and not phrase.istitle()
 
 
-def _add_words(matcher: Matcher, category: str, owner: str, cue_id: str, raw: dict) -> None:
+def _add_words(matcher: Matcher, category: str, owner: object, cue_id: str, raw: dict) -> None:
     """A cue's words in written order: plain phrases, and patterns for what a phrase cannot say."""
     words = raw.get("words", [])
     if not words:
@@ -101,20 +104,25 @@ def compile_lexicon(text: str) -> Lexicon:
     # Access words need not end a word ("free" in "free-of-charge"); access cues come first and
     # may mask their words from the others.
     matcher = Matcher(word_end={"access": False})
-    lex = Lexicon(
-        version=text_version(text),
-        limits={k: float(v) for k, v in data.get("limits", {}).items()},
-        fees={k: float(v) for k, v in data.get("fees", {}).items()},
-        matcher=matcher,
-    )
+    limits, fees = data.get("limits", {}), data.get("fees", {})
+    try:
+        lex = Lexicon(
+            version=text_version(text),
+            matcher=matcher,
+            description_chars=int(limits.get("description_chars", Lexicon.description_chars)),
+            group_prior=float(limits.get("group_prior", Lexicon.group_prior)),
+            paid_fee=float(fees.get("paid", Lexicon.paid_fee)),
+        )
+    except (TypeError, ValueError) as exc:
+        raise LexiconError(f"a bad number in [limits] or [fees]: {exc}") from None
     for n, raw in enumerate(data.get("access", [])):
         try:
             access = Access(raw["cue"])
         except (KeyError, ValueError) as exc:
             raise LexiconError(f"access cue #{n + 1}: bad cue: {exc}") from None
-        owner = f"a{n}"
-        _add_words(matcher, "access", owner, access.value, raw)
-        lex.access[owner] = AccessCue(access=access, mask=bool(raw.get("mask", False)))
+        access_cue = AccessCue(access=access, mask=bool(raw.get("mask", False)))
+        _add_words(matcher, "access", access_cue, access.value, raw)
+        lex.access.append(access_cue)
     seen: set[str] = set()
     for n, raw in enumerate(data.get("cue", [])):
         cue_id = raw.get("id") or f"cue #{n + 1}"
@@ -129,15 +137,15 @@ def compile_lexicon(text: str) -> Lexicon:
             kind = Kind(raw["kind"]) if raw.get("kind") else None
         except (KeyError, ValueError) as exc:
             raise LexiconError(f"cue {cue_id!r}: bad crowd or kind: {exc}") from None
-        owner = f"c{n}"
-        lex.cues[owner] = Cue(
+        cue = Cue(
             id=cue_id,
             category=category,
             crowd=crowd,
             kind=kind,
             reason=raw.get("reason", "Mentions {match}"),
         )
-        _add_words(matcher, category, owner, cue_id, raw)
+        _add_words(matcher, category, cue, cue_id, raw)
+        lex.cues.append(cue)
     matcher.build()
     return lex
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ahocorasick_rs import MATCHKIND_STANDARD, AhoCorasick
 
@@ -40,7 +40,7 @@ class Match(NamedTuple):
     """A cue found in a text: its words are `text[start:end]`."""
 
     category: str
-    owner: str  # the cue, as named by the lexicon
+    owner: Any  # what the phrase or pattern was added for (the lexicon's cue)
     start: int
     end: int
 
@@ -48,7 +48,7 @@ class Match(NamedTuple):
 @dataclass(slots=True)
 class Phrase:
     category: str
-    owner: str
+    owner: Any
     rank: int  # written order: where two cues of a category start at one place, the first wins
     text: str
     shift: int  # from where its automaton word is found to where the phrase begins
@@ -60,7 +60,7 @@ class Phrase:
 @dataclass(slots=True)
 class Pattern:
     category: str
-    owner: str
+    owner: Any
     rank: int
     regex: re.Pattern[str]
     on_lower: bool  # matched against the lower-cased text (see add_pattern)
@@ -103,7 +103,7 @@ class Matcher:
     def _entry(self, word: str) -> tuple[list[Phrase], list[Pattern]]:
         return self._words.setdefault(word, ([], []))
 
-    def add_phrase(self, category: str, owner: str, phrase: str, case_sensitive: bool) -> None:
+    def add_phrase(self, category: str, owner: Any, phrase: str, case_sensitive: bool) -> None:
         phrase = " ".join(phrase.split())
         if not phrase:
             raise ValueError("an empty phrase")
@@ -119,7 +119,7 @@ class Matcher:
         )
         self._entry(word)[0].append(record)
 
-    def add_pattern(self, category: str, owner: str, regex: str, starts: list[str]) -> None:
+    def add_pattern(self, category: str, owner: Any, regex: str, starts: list[str]) -> None:
         """Raises re.error if `regex` is not a valid regular expression, ValueError if there are
         no starts to find it by."""
         if not starts or not all(s[:1].isalnum() for s in starts):
@@ -142,13 +142,13 @@ class Matcher:
 
     def build(self) -> None:
         # Per automaton word, what a hit means, made ready for scan_prepared: the phrases that
-        # need no check, as (shift, rank, length, category, owner); those whose punctuation or
+        # need no check, as (shift, end shift, rank, category, owner); those whose punctuation or
         # case must be checked; and the patterns to try, as (match, on_lower, rank, category,
         # owner).
         self._values = [
             (
                 tuple(
-                    (p.shift, p.rank, p.length, p.category, p.owner)
+                    (p.shift, p.shift + p.length, p.rank, p.category, p.owner)
                     for p in phrases
                     if p.exact is None
                 ),
@@ -177,41 +177,46 @@ class Matcher:
             lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
         return lower, _spaced(lower)
 
-    def scan_prepared(self, text: str, lower: str, spaced: str) -> list[tuple[str, str, int, int]]:
+    def scan_prepared(self, text: str, lower: str, spaced: str) -> list[tuple[str, Any, int, int]]:
         """`scan` where the caller has prepared the text: (category, owner, start, end) tuples."""
         assert self._automaton is not None, "build() the matcher first"
         spaced = " " + spaced + " "
         white_as_spaces: str | None = None
-        found: list[tuple[int, int, int, str, str]] = []  # start, rank, -end, category, owner
+        # (start, rank, end, category, owner): sorted, the order of the text and at one start
+        # the order written (no two share a start and a rank).
+        found: list[tuple[int, int, int, str, Any]] = []
         values = self._values
         for index, at, _ in self._automaton.find_matches_as_indexes(spaced, overlapping=True):
             plain, checked, patterns = values[index]
-            for shift, rank, length, category, owner in plain:
-                start = at + shift  # `at` is the break before the word in `spaced`
-                found.append((start, rank, -start - length, category, owner))
-            for phrase in checked:
-                start = at + phrase.shift
-                if phrase.case_sensitive:
-                    if not text.startswith(phrase.exact, start):
-                        continue
-                else:
-                    if white_as_spaces is None:
-                        white_as_spaces = _white_as_spaces(lower)
-                    if not white_as_spaces.startswith(phrase.exact, start):
-                        continue
-                found.append(
-                    (start, phrase.rank, -start - phrase.length, phrase.category, phrase.owner)
-                )
-            for match, on_lower, rank, category, owner in patterns:
-                # No two starts of one pattern begin at one place.
-                m = match(lower if on_lower else text, at)
-                if m is not None:
-                    found.append((at, rank, -m.end(), category, owner))
+            for shift, stop, rank, category, owner in plain:
+                # `at` is the break before the word in `spaced`, the word's start in the text
+                found.append((at + shift, rank, at + stop, category, owner))
+            # Most words are found for their plain phrases alone: the checks are skipped whole.
+            if checked:
+                for phrase in checked:
+                    start = at + phrase.shift
+                    if phrase.case_sensitive:
+                        if not text.startswith(phrase.exact, start):
+                            continue
+                    else:
+                        if white_as_spaces is None:
+                            white_as_spaces = _white_as_spaces(lower)
+                        if not white_as_spaces.startswith(phrase.exact, start):
+                            continue
+                    found.append(
+                        (start, phrase.rank, start + phrase.length, phrase.category, phrase.owner)
+                    )
+            if patterns:
+                for match, on_lower, rank, category, owner in patterns:
+                    # No two starts of one pattern begin at one place.
+                    m = match(lower if on_lower else text, at)
+                    if m is not None:
+                        found.append((at, rank, m.end(), category, owner))
         found.sort()
         matches = []
         free_from: dict[str, int] = {}  # per category, where the next match may start
-        for start, _, neg_end, category, owner in found:
+        for start, _, end, category, owner in found:
             if start >= free_from.get(category, 0):
-                free_from[category] = -neg_end
-                matches.append((category, owner, start, -neg_end))
+                free_from[category] = end
+                matches.append((category, owner, start, end))
         return matches

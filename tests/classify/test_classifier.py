@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from meetscout.classify import CLASSIFIER_VERSION, classify_event, classify_group
+from meetscout.classify.features import read_event
 from meetscout.classify.lexicon import LEXICON_PATH, LexiconError, compile_lexicon
 from meetscout.demo.sample import load_sample
 from meetscout.model import Access, Crowd, Event, Fee, Group, Kind, Profile
@@ -233,6 +234,19 @@ def test_lexicon_version_follows_its_content_and_errors_are_clear():
         )
     with pytest.raises(LexiconError, match="category"):
         compile_lexicon('[[cue]]\nid = "x"\ncategory = "nope"\ncrowd = "employed"\nwords=["a"]\n')
+
+
+def test_the_lexicons_limits_and_fees_are_read_and_checked():
+    shipped = compile_lexicon(LEXICON_PATH.read_text())
+    assert (shipped.description_chars, shipped.group_prior, shipped.paid_fee) == (2500, 2.0, 20.0)
+    own = compile_lexicon("[limits]\ndescription_chars = 300\n[fees]\npaid = 35\n")
+    assert (own.description_chars, own.group_prior, own.paid_fee) == (300, 2.0, 35.0)
+    # A fee of 25 is paid by the shipped lexicon, not by one that says 35.
+    costly = event("Monthly chapter meeting", fee=Fee(amount=25))
+    assert "fee:paid" in read_event(shipped, costly, None, None).features
+    assert "fee:paid" not in read_event(own, costly, None, None).features
+    with pytest.raises(LexiconError, match=r"\[limits\] or \[fees\]"):
+        compile_lexicon('[limits]\ndescription_chars = "long"\n')
 
 
 def test_a_phrase_broken_over_lines_or_spaces_is_still_read():
