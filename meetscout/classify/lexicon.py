@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -60,9 +60,6 @@ class Lexicon:
     description_chars: int = 2500  # how much of a description is read
     group_prior: float = 2.0  # what a group's judgement adds to its events' score for its kind
     paid_fee: float = 20.0  # a fee at least this counts as paid
-    # In written order; the matcher finds each by its words and names it (Match.owner).
-    cues: list[Cue] = field(default_factory=list)
-    access: list[AccessCue] = field(default_factory=list)
 
 
 def is_acronym(phrase: str) -> bool:
@@ -120,9 +117,9 @@ def compile_lexicon(text: str) -> Lexicon:
             access = Access(raw["cue"])
         except (KeyError, ValueError) as exc:
             raise LexiconError(f"access cue #{n + 1}: bad cue: {exc}") from None
+        # The matcher names the cue itself with each match (Match.owner).
         access_cue = AccessCue(access=access, mask=bool(raw.get("mask", False)))
         _add_words(matcher, "access", access_cue, access.value, raw)
-        lex.access.append(access_cue)
     seen: set[str] = set()
     for n, raw in enumerate(data.get("cue", [])):
         cue_id = raw.get("id") or f"cue #{n + 1}"
@@ -145,7 +142,6 @@ def compile_lexicon(text: str) -> Lexicon:
             reason=raw.get("reason", "Mentions {match}"),
         )
         _add_words(matcher, category, cue, cue_id, raw)
-        lex.cues.append(cue)
     matcher.build()
     return lex
 
