@@ -23,7 +23,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from ..model import Access, Event, Fee, Group
-from .lexicon import Cue, Lexicon
+from .lexicon import ACCESS, Cue, Lexicon
 
 # Fields are scanned as one text; the joint stops patterns that must not run across fields.
 JOINT = "\n.\x00.\n"
@@ -94,7 +94,7 @@ def read_text(lex: Lexicon, fields: list[tuple[str, str | None]]) -> Reading:
     for category, cue, start, end in lex.matcher.scan_prepared(joined, lower, spaced):
         while start > ends[at]:
             at += 1
-        if category == "access":  # an AccessCue (the lexicon's access cues are of this category)
+        if category == ACCESS:  # an AccessCue
             reading.access.add(cue.access)
             features[cue.feature] = None
             if cue.mask:

@@ -21,6 +21,8 @@ from .matcher import Matcher
 _SHIPPED = resources.files("meetscout.classify").joinpath("lexicon.toml")
 LEXICON_PATH = Path(str(_SHIPPED))
 CATEGORIES = ("host", "audience", "format", "topic", "social")
+# The matcher's category for the access cues (no [[cue]] may take it: see CATEGORIES).
+ACCESS = "access"
 
 
 class LexiconError(ValueError):
@@ -68,7 +70,9 @@ def is_acronym(phrase: str) -> bool:
     return " " not in phrase and len(phrase) <= 6 and not phrase.islower() and not phrase.istitle()
 
 
-def _add_words(matcher: Matcher, category: str, owner: object, cue_id: str, raw: dict) -> None:
+def _add_words(
+    matcher: Matcher, category: str, owner: Cue | AccessCue, cue_id: str, raw: dict
+) -> None:
     """A cue's words in written order: plain phrases, and patterns for what a phrase cannot say."""
     words = raw.get("words", [])
     if not words:
@@ -100,7 +104,7 @@ def compile_lexicon(text: str) -> Lexicon:
         raise LexiconError(f"lexicon is not valid TOML: {exc}") from None
     # Access words need not end a word ("free" in "free-of-charge"); access cues come first and
     # may mask their words from the others.
-    matcher = Matcher(word_end={"access": False})
+    matcher = Matcher(word_end={ACCESS: False})
     limits, fees = data.get("limits", {}), data.get("fees", {})
     try:
         lex = Lexicon(
@@ -119,7 +123,7 @@ def compile_lexicon(text: str) -> Lexicon:
             raise LexiconError(f"access cue #{n + 1}: bad cue: {exc}") from None
         # The matcher names the cue itself with each match (Match.owner).
         access_cue = AccessCue(access=access, mask=bool(raw.get("mask", False)))
-        _add_words(matcher, "access", access_cue, access.value, raw)
+        _add_words(matcher, ACCESS, access_cue, access.value, raw)
     seen: set[str] = set()
     for n, raw in enumerate(data.get("cue", [])):
         cue_id = raw.get("id") or f"cue #{n + 1}"
